@@ -119,7 +119,8 @@ class OlderAlipayExportTest {
     List<String> dropped = genuine();
     dropped.remove(14);
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> parse(dropped));
-    assertTrue(e.getMessage().contains("no line states 待支出 as N笔 X元"), e.getMessage());
+    assertTrue(e.getMessage().contains("no line states 待支出 as N笔 X元: the export states all five (0笔 0.00元 "
+        + "included)"), e.getMessage());
     List<String> twice = genuine();
     twice.add(15, "已支出:1笔,300.00元");
     e = assertThrows(InvalidInputException.class, () -> parse(twice));

@@ -287,7 +287,8 @@ class StatedTotalsForensicsTest {
     InvalidInputException d = assertThrows(InvalidInputException.class, () -> write(dir, "d.csv", dropped, GBK));
     assertEquals(dir.resolve("d.csv").toString(), d.problems().get(0).location());
     assertTrue(d.problems().get(0).reason().startsWith("states 共…笔记录 (line 8), 支出 (line 9) and 不计收支 (line 10) "
-        + "but no line states 收入 as N笔 X元"), d.problems().get(0).reason());
+        + "but no line states 收入 as N笔 X元: the export states all four (0笔 0.00元 included)"),
+        d.problems().get(0).reason());
 
     List<String> none = wechat();
     none.subList(6, 10).clear();

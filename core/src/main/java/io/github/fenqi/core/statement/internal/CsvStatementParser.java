@@ -1011,7 +1011,7 @@ public abstract class CsvStatementParser implements StatementParser {
     }
     if (!missing.isEmpty()) {
       throw new InvalidInputException(source, "states " + and(stated) + " but no line states " + and(missing)
-          + ": the export states all " + (labels.length == 3 ? "four" : labels.length + 1) + " (0笔 0.00元 included), so a "
+          + ": the export states all " + (labels.length == 3 ? "four" : "five") + " (0笔 0.00元 included), so a "
           + "line was removed or edited, and the rows cannot be compared with what it states; export the statement again");
     }
     return rowsLine;
