@@ -64,6 +64,8 @@ class StatementParserTest {
       {"20260503", "", "2026-05-03T00:00"}, {"2026.5.4", "23:59:59", "2026-05-04T23:59:59"},
       {"2026-05-05 10:00", "", "2026-05-05T10:00"}, {"2026-05-06T10:00:01", "", "2026-05-06T10:00:01"},
       {"20260507 101010", "", "2026-05-07T10:10:10"}, {"2026年5月8日 8:05", "", "2026-05-08T08:05"},
+      // the compact date and time of payment systems, in the date column or in the time column beside its day
+      {"20260509101112", "", "2026-05-09T10:11:12"}, {"2026-05-10", "20260510235959", "2026-05-10T23:59:59"},
     };
     StringBuilder csv = new StringBuilder(BANK_HEADER);
     for (String[] r : read) {
@@ -92,6 +94,11 @@ class StatementParserTest {
       {"74000", "", "交易日期 '74000' is not a date and time"},
       {"46153.1234567890123456", "", "交易日期 '46153.123456******3456' is not a date and time"}, // masked as a number
       {"20261", "", "交易日期 '20261' is not a date and time"}, {"2026-05-11", "1.5", "交易时间 '1.5' is not a time"},
+      // a compact date and time is read whole or not at all: an impossible time, 13 or 15 digits, another day
+      {"20260512256000", "", "交易日期 '202605****6000' is not a valid date and time"},
+      {"2026051210111", "", "交易日期 '202605***0111' is not a date and time"},
+      {"202605121011120", "", "交易日期 '202605*****1120' is not a date and time"},
+      {"2026-05-12", "20260513101112", "交易时间 '202605****1112' is another day than 交易日期 '2026-05-12'"},
     };
     for (String[] r : refused) {
       csv.append(r[0]).append(',').append(r[1]).append(",POS消费,,1.00,,超市,,POS\n");

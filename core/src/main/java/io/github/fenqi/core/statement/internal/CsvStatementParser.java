@@ -1488,7 +1488,9 @@ public abstract class CsvStatementParser implements StatementParser {
 
   /**
    * Parses {@code 2026-10-31 16:16:07} and the usual variants ({@link #DATE}, then optionally a space or T and a
-   * {@link #TIME}).
+   * {@link #TIME}), and the compact {@code 20261031161607} that payment systems write (UnionPay's yyyyMMddHHmmss): a
+   * compact day and a compact time were each read, written together they had been refused, quoted masked as a card
+   * number would be ({@code '202610****1607'}), which left the user nothing to read.
    */
   protected static LocalDateTime dateTime(String column, String field) {
     LocalDateTime fast = isoDateTime(field);
@@ -1502,6 +1504,9 @@ public abstract class CsvStatementParser implements StatementParser {
     int cut = 0;
     while (cut < s.length() && s.charAt(cut) != ' ' && s.charAt(cut) != 'T') {
       cut++;
+    }
+    if (cut == COMPACT_DATE_TIME && s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      cut = COMPACT_DATE; // 20261031 then 161607
     }
     Matcher d = DATE.matcher(s.substring(0, cut));
     Matcher t = TIME.matcher(s.substring(cut).replaceFirst("^[ T]+", ""));
@@ -1526,6 +1531,10 @@ public abstract class CsvStatementParser implements StatementParser {
    * a workbook made in the 1904 date system (Excel for Mac) counts the same day 1 462 lower, so the day is not certain.
    */
   private static final Pattern SPREADSHEET_DAY = Pattern.compile("(3[2-9]|[4-6]\\d|7[0-3])\\d{3}(\\.\\d{1,15})?");
+
+  /** The length of a compact date and time ({@code 20261031161607}), and of its date. */
+  private static final int COMPACT_DATE_TIME = 14;
+  private static final int COMPACT_DATE = 8;
 
   /** A time of day as a spreadsheet writes it in a column formatted as a number: a fraction of a day. */
   private static final Pattern SPREADSHEET_TIME = Pattern.compile("0?\\.\\d{1,15}");
