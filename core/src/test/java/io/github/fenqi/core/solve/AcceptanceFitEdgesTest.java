@@ -122,22 +122,11 @@ class AcceptanceFitEdgesTest {
    */
   @Test
   void whenTwoCoefficientsLieBeyondTheLimitTheWidestIsHeldFirst() {
-    Random random = new Random(5);
-    List<AcceptanceOutcome> outcomes = new ArrayList<>();
-    for (int i = 0; i < 12_000; i++) {
-      double waiver = 0.85 + random.nextDouble() * 0.1;
-      outcomes.add(new AcceptanceOutcome(new AcceptanceFeatures(waiver, 0.5, 0.1, 90, random.nextBoolean(), 0.8),
-          waiver < 0.9));
-    }
+    List<AcceptanceOutcome> outcomes = AcceptanceModelTest.refusingEveryWaiverAbove(0.9);
     AcceptanceCoefficients fitted = AcceptanceCoefficients.fit(outcomes);
     assertEquals(-100, fitted.waiverOfCap(), fitted.toString());
     assertEquals(90, fitted.intercept(), 0.1, fitted.toString());
-    AcceptanceModel model = AcceptanceModel.logistic(fitted);
-    for (AcceptanceOutcome o : outcomes) {
-      if (Math.abs(o.features().waiverOfCap() - 0.9) >= 0.001) { // a ridged fit may blur the line, not move it
-        assertEquals(o.accepted(), model.probability(o.features()) > 0.5, o + " under " + fitted);
-      }
-    }
+    AcceptanceModelTest.assertTheLineStays(outcomes, fitted, 0.9);
   }
 
   /**
