@@ -113,6 +113,23 @@ class AcceptanceFitEdgesTest {
   }
 
   /**
+   * A lender that refuses every waiver above 90 % of the cap, asked 12 000 times near that line: both the waiver's
+   * slope (about −125) and the intercept (about 112) lie beyond ±100. The widest is held first, at −100, and the
+   * intercept fitted again around it comes back within (90): the line stays at 90 %. Holding the first beyond the
+   * limit instead, the intercept at +100, pushed the waiver's refit past −100 in turn and the line to the whole cap
+   * (and proof, which says nothing here, to −10): some 2 900 of the refused waivers read as likely accepted. No test
+   * had two coefficients beyond the limit, so which one was held first went unchecked (round 56).
+   */
+  @Test
+  void whenTwoCoefficientsLieBeyondTheLimitTheWidestIsHeldFirst() {
+    List<AcceptanceOutcome> outcomes = AcceptanceModelTest.refusingEveryWaiverAbove(0.9);
+    AcceptanceCoefficients fitted = AcceptanceCoefficients.fit(outcomes);
+    assertEquals(-100, fitted.waiverOfCap(), fitted.toString());
+    assertEquals(90, fitted.intercept(), 0.1, fitted.toString());
+    AcceptanceModelTest.assertTheLineStays(outcomes, fitted, 0.9);
+  }
+
+  /**
    * Each coefficient is a finite number within ±100: ±100 itself is taken, a NaN, an infinity or anything beyond is
    * refused naming the coefficient.
    */

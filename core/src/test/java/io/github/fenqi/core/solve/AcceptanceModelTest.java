@@ -256,18 +256,29 @@ class AcceptanceModelTest {
    */
   @Test
   void answersThatFollowAHardRuleKeepTheRuleWhenASlopeReachesTheLimit() {
+    List<AcceptanceOutcome> outcomes = refusingEveryWaiverAbove(0.5);
+    AcceptanceCoefficients fitted = AcceptanceCoefficients.fit(outcomes);
+    assertEquals(-100, fitted.waiverOfCap(), fitted.toString());
+    assertTheLineStays(outcomes, fitted, 0.5);
+  }
+
+  /** 12 000 answers of a lender that refuses every waiver above {@code line}, asked within 0.05 of it either side. */
+  static List<AcceptanceOutcome> refusingEveryWaiverAbove(double line) {
     Random random = new Random(5);
     List<AcceptanceOutcome> outcomes = new ArrayList<>();
     for (int i = 0; i < 12_000; i++) {
-      double waiver = 0.45 + random.nextDouble() * 0.1;
+      double waiver = line - 0.05 + random.nextDouble() * 0.1;
       outcomes.add(new AcceptanceOutcome(new AcceptanceFeatures(waiver, 0.5, 0.1, 90, random.nextBoolean(), 0.8),
-          waiver < 0.5));
+          waiver < line));
     }
-    AcceptanceCoefficients fitted = AcceptanceCoefficients.fit(outcomes);
-    assertEquals(-100, fitted.waiverOfCap(), fitted.toString());
+    return outcomes;
+  }
+
+  /** The fitted model calls each of those answers as the lender gave it, but within 0.001 of the line. */
+  static void assertTheLineStays(List<AcceptanceOutcome> outcomes, AcceptanceCoefficients fitted, double line) {
     AcceptanceModel fittedModel = AcceptanceModel.logistic(fitted);
     for (AcceptanceOutcome o : outcomes) {
-      if (Math.abs(o.features().waiverOfCap() - 0.5) >= 0.001) { // a ridged fit may blur the line, not move it
+      if (Math.abs(o.features().waiverOfCap() - line) >= 0.001) { // a ridged fit may blur the line, not move it
         assertEquals(o.accepted(), fittedModel.probability(o.features()) > 0.5, o + " under " + fitted);
       }
     }

@@ -81,6 +81,10 @@ class HttpRiskCheckTest {
       respond(ex, 200, "{\"decision\":\"ALLOW\"}");
     });
     server.createContext("/error", ex -> respond(ex, 500, "{\"error\":\"boom\"}"));
+    server.createContext("/moved", ex -> { // a redirect that keeps the method and body, to a service that answers
+      ex.getResponseHeaders().set("Location", "http://127.0.0.1:" + server.getAddress().getPort() + "/ok");
+      respond(ex, Integer.parseInt(ex.getRequestURI().getQuery()), "{\"decision\":\"ALLOW\"}");
+    });
     server.createContext("/malformed", ex -> respond(ex, 200, "<html>maintenance</html>"));
     server.createContext("/twice", ex -> respond(ex, 200, "{\"decision\":\"DENY\",\"decision\":\"ALLOW\"}"));
     server.createContext("/trailing", ex -> respond(ex, 200, "{\"decision\":\"ALLOW\"} {\"decision\":\"DENY\"}"));
@@ -253,6 +257,22 @@ class HttpRiskCheckTest {
     RiskAssessment a = check("/error", FailureMode.FAIL_CLOSED).check(request);
     assertEquals(RiskDecision.DENY, a.decision());
     assertTrue(a.reason().contains("HTTP status 500"), a.reason());
+  }
+
+  /**
+   * A redirect is not followed: it is an answer other than 200, which gets the failure mode's decision, and the
+   * borrower's name and ID number are not sent again to where it points (which may be a plain-http host that the
+   * endpoint's checks would refuse). Only the client's wording had told it from a client that follows.
+   */
+  @Test
+  void aRedirectIsAFailedCheckAndNotFollowed() {
+    for (int status : new int[] {301, 302, 307, 308}) {
+      lastBody.set(null);
+      RiskAssessment a = check("/moved?" + status, FailureMode.FAIL_OPEN).check(request);
+      assertEquals(new RiskAssessment("test-antifraud", RiskDecision.ALLOW, null, "HTTP status " + status
+          + " (fail-open)", true), a);
+      assertNull(lastBody.get(), "sent on to where the redirect pointed");
+    }
   }
 
   @Test
