@@ -105,7 +105,7 @@ class BoundedHttpAbandonsTest {
   @Test
   void anExchangePastItsDeadlineIsAbandoned() throws Exception {
     BoundedHttp.Failure f = assertThrows(BoundedHttp.Failure.class,
-        () -> BoundedHttp.send(client, endless(), Duration.ofMillis(1000), 100L * 1024 * 1024));
+        () -> BoundedHttp.send(client, endless(), Duration.ofMillis(2000), 100L * 1024 * 1024));
     assertEquals(BoundedHttp.FailureKind.TIMEOUT, f.kind(), f.getMessage());
     assertEquals(0, sending.getCount(), "the body had begun");
     assertTrue(abandoned(), "the server was still being read");
