@@ -180,8 +180,8 @@ class LivingCostFloorTest {
   }
 
   /**
-   * A floor is the standard × uplift × household, rounded half-up to the fen: 1 000.02 × 1.25 is 1 250.025, so 1 250.03,
-   * and for three 3 750.075, so 3 750.08 (rounded down, or half to even, the floor would be a fen under the figures).
+   * A floor is the standard × uplift × household, rounded half-up to the fen: 1 000.02 × 1.25 is 1 250.025, so
+   * 1 250.03, and for three 3 750.075, so 3 750.08 (rounded down, or half to even, a fen under the figures).
    */
   @Test
   void aFloorOfHalfAFenRoundsUp() {
