@@ -19,7 +19,9 @@ import java.util.List;
  * neighbours exactly (a rate halfway between two figures had come out a hair low half of the time). A schedule that repays no more than it financed
  * has rate 0. (Newton stopped at a residual under 10^−7 fen, which left a 1-fen schedule's rate 2 × 10^−6 off,
  * and the bisection searched [0, 10] a month only, so a rate above 1 000 % a month — a fee of 10 a month, which a
- * policy's rate allows — was reported as 120.000000.)
+ * policy's rate allows — was reported as 120.000000. And a step that stood still where the slope had passed the
+ * doubles was taken for the root: payments of up to a long's worth, a balloon of 3 × 10^15 yuan in month 161 on
+ * 2 000 000.00, had been given −11.806424 a year, a rate below 0 for payments worth more than the amount.)
  *
  * <p>Thread-safety: stateless.
  */
@@ -141,17 +143,24 @@ public final class AnnualizedRate {
       double slope = 0;
       for (int t = 1; t <= payments.length; t++) {
         vt *= v;
-        value += payments[t - 1] * vt;
-        slope -= t * payments[t - 1] * vt * v;
+        double discounted = payments[t - 1] * vt;
+        value += discounted;
+        slope -= t * discounted * v; // in doubles: t × a payment in long arithmetic had wrapped past 2^63
       }
       double next = r - value / slope;
-      if (!(next > -0.99) || !Double.isFinite(next)) {
+      // a slope that is not negative, or that passed the doubles (a step towards −100 % a month, where (1 + r)^−t
+      // overflows), gives no step: it had stood still and been taken for the root, a rate of about −11 a year
+      if (!(next > -0.99) || !Double.isFinite(next) || !(slope < 0) || !Double.isFinite(slope)) {
         break;
       }
       // a step relative to the rate: f's own rounding (about 10^−16 of the amount) leaves the last steps a few ulps
-      // wide, and a residual in fen says nothing of the rate's precision when one fen is financed
+      // wide, and a residual in fen says nothing of the rate's precision when one fen is financed. The root is above
+      // 0 (f(0) = Σ p_t − F > 0): a step that stands still below it is no root, and bisection finds the rate
       if (Math.abs(next - r) <= 1e-14 * (1 + Math.abs(next))) {
-        return next;
+        if (next >= 0) {
+          return next;
+        }
+        break;
       }
       r = next;
     }

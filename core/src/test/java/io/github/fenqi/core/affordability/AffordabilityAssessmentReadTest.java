@@ -113,6 +113,25 @@ class AffordabilityAssessmentReadTest {
         e.problems());
   }
 
+  /**
+   * A plan is supported exactly when the score is above 0: supported on a score of 0.00, or not supported on a score of
+   * 0.01 (with a budget of 0), is refused where the assessment is built, naming canSupportPlan.
+   */
+  @Test
+  void aPlanSupportedOnAScoreOfZeroOrNotOnAPositiveOneIsRefused() {
+    AffordabilityAssessment a = AffordabilityModel.defaults()
+        .assess(new AffordabilityInput(Samples.sampleCase().borrower(), List.of()));
+    InvalidInputException zero = assertThrows(InvalidInputException.class, () -> new AffordabilityAssessment(
+        a.monthlyNetIncome(), a.incomeSource(), a.incomeMonthsUsed(), a.observedEssentials(), a.livingCostFloor(),
+        a.essentialExpenses(), Money.ZERO, Money.ZERO, true, a.incomeVolatility(), a.notes()));
+    assertEquals(List.of(Problem.of("canSupportPlan", "true with an abilityScore of 0.00: a plan is supported exactly "
+        + "when the score is above 0")), zero.problems());
+    InvalidInputException positive = assertThrows(InvalidInputException.class, () -> new AffordabilityAssessment(
+        a.monthlyNetIncome(), a.incomeSource(), a.incomeMonthsUsed(), a.observedEssentials(), a.livingCostFloor(),
+        a.essentialExpenses(), Money.of("0.01"), Money.ZERO, false, a.incomeVolatility(), a.notes()));
+    assertEquals(List.of("canSupportPlan"), positive.problems().stream().map(Problem::location).toList());
+  }
+
   /** Essentials are max(observed, floor) exactly: a fen above it is named as a fen below it is. */
   @Test
   void essentialsAFenAboveMaxOfObservedAndFloorAreRefused() {

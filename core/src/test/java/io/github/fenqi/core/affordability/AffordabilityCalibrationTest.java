@@ -125,6 +125,21 @@ class AffordabilityCalibrationTest {
     assertEquals(List.of("monthlyNetIncome", "installment"), e.problems().stream().map(p -> p.location()).toList());
   }
 
+  /**
+   * A plan's income and installment are above 0 and its essentials 0 or more: an installment of 0.00 would be allowed
+   * by every pair and count as a plan that cost nothing, so it is refused as a negative one is, each named.
+   */
+  @Test
+  void anOutcomeWithAnInstallmentOrIncomeOfZeroIsRefused() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> new RepaymentOutcome(Money.ZERO, Money.of("-0.01"), Money.ZERO, false));
+    assertEquals(List.of(Problem.of("monthlyNetIncome", "0.00 must be positive"),
+        Problem.of("essentialExpenses", "-0.01 must not be negative"),
+        Problem.of("installment", "0.00 must be positive")), e.problems());
+    RepaymentOutcome least = new RepaymentOutcome(Money.of("0.01"), Money.ZERO, Money.of("0.01"), true);
+    assertEquals(Money.ZERO, least.essentialExpenses());
+  }
+
   /** Installments whose sum passes a long are refused by name, not left to overflow inside the grid walk. */
   @Test
   void installmentsBeyondALongAreRefused() {

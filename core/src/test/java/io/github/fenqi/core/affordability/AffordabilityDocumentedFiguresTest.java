@@ -105,6 +105,17 @@ class AffordabilityDocumentedFiguresTest {
     assertTrue(MODEL.assess(one).incomeVolatility().isEmpty());
   }
 
+  /**
+   * The volatility is the coefficient of variation with the sample standard deviation (n − 1), the figure the stress
+   * test draws income shocks from: 1 000 and 3 000 deviate √((1 000² + 1 000²) / 1) = 1 414.21 from their mean of
+   * 2 000, 0.7071 of it (the population deviation, 1 000, would have said 0.5).
+   */
+  @Test
+  void theVolatilityOfTwoMonthsIsTheirSampleCoefficientOfVariation() {
+    AffordabilityInput two = new AffordabilityInput(declared(null, null), List.of(month(4, "1000"), month(5, "3000")));
+    assertEquals(Math.sqrt(2) / 2, MODEL.assess(two).incomeVolatility().orElseThrow(), 1e-12);
+  }
+
   @Test
   void aStandardWhoseLargestFloorIsExactlyTheLargestAmountIsKept() {
     // 50 000 000 000 000 × 1 × 20 = 10^15 yuan, the largest amount itself: not above it

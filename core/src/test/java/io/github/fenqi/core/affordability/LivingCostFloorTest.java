@@ -179,6 +179,19 @@ class LivingCostFloorTest {
     }
   }
 
+  /**
+   * A floor is the standard × uplift × household, rounded half-up to the fen: 1 000.02 × 1.25 is 1 250.025, so
+   * 1 250.03, and for three 3 750.075, so 3 750.08 (rounded down, or half to even, a fen under the figures).
+   */
+  @Test
+  void aFloorOfHalfAFenRoundsUp() {
+    LivingCostFloor floor = LivingCostFloor.fromCsv(new ByteArrayInputStream((HEADER
+        + "310000,上海市,1000.02,2024,false,x\n").getBytes(StandardCharsets.UTF_8)), "floor.csv", new BigDecimal("1.25"),
+        Money.ofYuan(800));
+    assertEquals(Money.of("1250.03"), floor.floor("310000", 1).floor());
+    assertEquals(Money.of("3750.08"), floor.floor("310000", 3).floor());
+  }
+
   /** An uplift far out of range is named in exponent form: in full it is a billion digits, and refusing it ran out of memory. */
   @Test
   void anUpliftFarOutOfRangeIsNamedInShortForm() {

@@ -8,6 +8,9 @@ import io.github.fenqi.core.money.Rate;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -91,6 +94,59 @@ class AnnualizedRateProperties {
     BigDecimal tolerance = want.multiply(BigDecimal.valueOf(1, 12)).max(BigDecimal.valueOf(1, 6));
     assertTrue(got.subtract(want).abs().compareTo(tolerance) <= 0,
         "got " + got + ", BigDecimal IRR " + want + " for " + financed + " fen repaid by " + java.util.Arrays.toString(payments));
+  }
+
+  /**
+   * A balloon far larger than the amount: 2 000 000.00 yuan repaid by 3 × 10^15 yuan in month 161 alone, so
+   * (1 + r)^161 = 1.5 × 10^9 and 12 r = 1.682820 a year. Newton's slope multiplied the month by the payment in long
+   * arithmetic, which wrapped past 2^63 and turned the slope's sign; its step went towards −100 % a month, where the
+   * slope passed the doubles and the next step stood still, and that was taken for the root: −11.806424 had been
+   * reported, for a schedule read from JSON as well (its installments are the lender's, not the amortizer's).
+   */
+  @Test
+  void aBalloonWhoseMonthTimesItsPaymentPassesALongHasItsRateNotANegativeOne() {
+    long[] payments = new long[161];
+    payments[160] = 300_000_000_000_000_000L;
+    assertEquals(new BigDecimal("1.682820"), AnnualizedRate.of(200_000_000L, payments));
+    List<Installment> months = new ArrayList<>();
+    Money financed = Money.ofFen(200_000_000L);
+    for (int t = 1; t < 161; t++) {
+      months.add(new Installment(t, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, financed));
+    }
+    months.add(new Installment(161, Money.ofFen(payments[160]), financed, Money.ZERO,
+        Money.ofFen(payments[160] - financed.fen()), Money.ZERO));
+    Schedule s = new Schedule(RepaymentMethod.FEE_INSTALLMENT, financed, Money.ZERO, 161, months);
+    assertEquals(new BigDecimal("1.682820"), s.annualizedRate());
+  }
+
+  /**
+   * One to three payments far larger than the amount (each at least 1/64 of a long over the term), in any months of a
+   * term of up to 360, the others nothing: the rate is above 0 (see the balloon above) and, below 10^6 a year, the
+   * six-decimal figure whose interval holds the rate, told exactly; above, the BigDecimal IRR's to 10^−9 of it (the
+   * BigDecimal bisection stops at 10^−15 of Σ payments / amount, too coarse for a small rate of a large sum).
+   */
+  @Property(tries = 200)
+  void aFewHugePaymentsInAnyMonthsHaveTheirRate(@ForAll long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int term = 2 + r.nextInt(359);
+    long[] payments = new long[term];
+    int huge = 1 + r.nextInt(3);
+    for (int k = 0; k < huge; k++) {
+      payments[r.nextInt(term)] = r.nextLong(Long.MAX_VALUE / term / 64, Long.MAX_VALUE / huge);
+    }
+    long financed = r.nextLong(1, 100_000_000_000_000L);
+    BigDecimal got = AnnualizedRate.of(financed, payments);
+    String where = got + " for " + financed + " fen repaid by " + java.util.Arrays.toString(payments);
+    assertTrue(got.signum() > 0, where);
+    if (got.compareTo(BigDecimal.valueOf(1_000_000)) < 0) {
+      BigDecimal half = BigDecimal.valueOf(5, 7);
+      assertTrue(excessOfPresentValue(financed, payments, got.subtract(half)) >= 0, "the rate is below " + where);
+      assertTrue(excessOfPresentValue(financed, payments, got.add(half)) < 0, "the rate is above " + where);
+    } else {
+      BigDecimal want = bigDecimalIrr(financed, payments);
+      BigDecimal tolerance = want.multiply(BigDecimal.valueOf(1, 9));
+      assertTrue(got.subtract(want).abs().compareTo(tolerance) <= 0, want + ", not " + where);
+    }
   }
 
   @Test

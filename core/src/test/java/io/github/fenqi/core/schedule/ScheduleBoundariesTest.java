@@ -121,4 +121,16 @@ class ScheduleBoundariesTest {
         .problems());
     assertEquals(want, assertThrows(InvalidInputException.class, () -> ANNUITY.summarize(beyond, 12)).problems());
   }
+
+  /**
+   * Beside a value out of range, the largest amount and the longest term are still within it: only the one out of
+   * range is named (the limits are checked again when a problem is reported, and must be the same there).
+   */
+  @Test
+  void theLimitsBesideAValueOutOfRangeAreNotNamed() {
+    assertEquals(List.of(Problem.of("term", "361 is outside 1..360 months")), assertThrows(InvalidInputException.class,
+        () -> ANNUITY.schedule(Amortizer.MAX_FINANCED, Amortizer.MAX_TERM + 1)).problems());
+    assertEquals(List.of(Problem.of("amount", "'-0.01' is negative")), assertThrows(InvalidInputException.class,
+        () -> ANNUITY.summarize(-1, Amortizer.MAX_TERM)).problems());
+  }
 }
