@@ -99,6 +99,8 @@ class StatementParserTest {
       {"2026051210111", "", "交易日期 '202605***0111' is not a date and time"},
       {"202605121011120", "", "交易日期 '202605*****1120' is not a date and time"},
       {"2026-05-12", "20260513101112", "交易时间 '202605****1112' is another day than 交易日期 '2026-05-12'"},
+      // 14 characters are read so only when all are digits: 2026.5.1 then 101112, or 2026.5.11 then 01112?
+      {"2026.5.1101112", "", "交易日期 '2026.5.1101112' is not a date and time"},
     };
     for (String[] r : refused) {
       csv.append(r[0]).append(',').append(r[1]).append(",POS消费,,1.00,,超市,,POS\n");
