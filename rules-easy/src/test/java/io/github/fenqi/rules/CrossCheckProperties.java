@@ -43,7 +43,8 @@ import net.jqwik.api.Tuple;
  * yuan in a rule and in fen by the built-in), the hardship proof missing where the policy requires it, the case's date
  * on the first or last day of the policy or the day outside either, and now and then a product the policy does not
  * cover. A third rule set passes every debt with {@code eligible()} and a term no policy reaches: the block's checks
- * stand as they are, rules never admit a debt the block does not, and the rule says it changes nothing. The policies'
+ * stand as they are, rules never admit a debt the block does not, the rule says it changes nothing, and the rule it
+ * passes over is no reason. The policies'
  * terms, caps and down payment are random too (caps and down payment often exactly 0 or 1, and a policy of one term
  * may state any step, up to {@link Integer#MAX_VALUE}).
  */
@@ -98,9 +99,10 @@ class CrossCheckProperties {
     assertEquals(failedCodes(expected.checks()), failedCodes(got.checks()));
     assertEquals(expected.reasons(), got.reasons());
     assertEquals(new PolicyAdjustment(Map.of(), Optional.of(360), Optional.empty()), got.adjustment());
-    assertEquals(List.of("rule 'never' does not apply: false is false", "rule 'pass-all' (_shared.yml) applied: "
-        + "eligible(), maxInstallments(360) (no effect: the policy's longest term is " + s.policy().installments().max()
-        + " installments, and a rule only tightens)"),
+    assertEquals(got.eligible(), got.reasons().isEmpty(), got.reasons().toString());
+    assertEquals(List.of("rule 'pass-all' (_shared.yml) applied: eligible(), maxInstallments(360) (no effect: the "
+        + "policy's longest term is " + s.policy().installments().max() + " installments, and a rule only tightens)",
+        "rule 'never' not evaluated: rule 'pass-all' passed the debt first (eligible())"),
         got.checks().subList(expected.checks().size(), got.checks().size()).stream().map(EligibilityCheck::message)
             .toList());
   }
@@ -199,7 +201,10 @@ class CrossCheckProperties {
     return new Situation(s.policy(), debt, borrower, asOf);
   }
 
-  /** A rule passing every debt ({@code eligible()}) with a maximum term no policy reaches, and one that never fires. */
+  /**
+   * A rule passing every debt ({@code eligible()}) with a maximum term no policy reaches, and one of a lower priority that
+   * would never fire and is not evaluated: its check passes, so a decision is eligible exactly when it has no reasons.
+   */
   private static Path passAll(Path dir) {
     try {
       Files.writeString(dir.resolve("_shared.yml"), """
@@ -212,8 +217,8 @@ class CrossCheckProperties {
             - 'maxInstallments(360)'
           ---
           name: "never"
-          description: "Never fires"
-          priority: 1
+          description: "Never fires, and is not evaluated: a rule of a higher priority passed the debt"
+          priority: 2
           condition: "false"
           actions:
             - 'ineligible("NEVER", "never fires")'
