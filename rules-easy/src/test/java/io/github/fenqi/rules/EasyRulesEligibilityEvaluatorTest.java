@@ -693,6 +693,36 @@ class EasyRulesEligibilityEvaluatorTest {
   }
 
   /**
+   * Two rules are two rules whatever their names: Easy Rules told rules apart by priority and a name alone, given as
+   * {@code file:name}, so a rule {@code a.yml:r} of {@code _shared.yml} and a rule {@code r} of a file named
+   * {@code _shared.yml:a.yml} (a name a file system allows) were one rule to it, and the second never ran, without a
+   * word. Rules of one priority run by file name, then rule name.
+   */
+  @Test
+  void rulesWhoseFileAndNameReadAlikeAreBothLive() throws IOException {
+    Files.writeString(dir.resolve("_shared.yml"), """
+        name: "a.yml:r"
+        description: "the first rule"
+        priority: 1
+        condition: "true"
+        actions: ['ineligible("FIRST", "the first rule")']
+        """);
+    Files.writeString(dir.resolve("_shared.yml:a.yml"), """
+        name: "r"
+        description: "the second rule"
+        priority: 1
+        condition: "true"
+        actions: ['ineligible("SECOND", "the second rule")']
+        """);
+    try (EasyRulesEligibilityEvaluator e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+      assertEquals(List.of("_shared.yml:a.yml:r", "_shared.yml:a.yml:r"), e.ruleNames("demo-online-lender"));
+      Debt d = debt("ol-1");
+      assertEquals(List.of("FIRST", "SECOND"), ruleChecks(evaluate(e, d, CASE.borrower()), d, CASE.borrower()).stream()
+          .map(EligibilityCheck::code).toList());
+    }
+  }
+
+  /**
    * A rule's description is a sentence for people: an empty or blank one is a problem, as a missing one is (only a
    * missing one had been tested, and a blank description could pass unseen).
    */
