@@ -693,6 +693,85 @@ class EasyRulesEligibilityEvaluatorTest {
   }
 
   /**
+   * Two rules are two rules whatever their names: Easy Rules told rules apart by priority and a name alone, given as
+   * {@code file:name}, so a rule {@code a.yml:r} of {@code _shared.yml} and a rule {@code r} of a file named
+   * {@code _shared.yml:a.yml} (a name a file system allows) were one rule to it, and the second never ran, without a
+   * word. Rules of one priority run by file name, then rule name.
+   */
+  @Test
+  void rulesWhoseFileAndNameReadAlikeAreBothLive() throws IOException {
+    Files.writeString(dir.resolve("_shared.yml"), """
+        name: "a.yml:r"
+        description: "the first rule"
+        priority: 1
+        condition: "true"
+        actions: ['ineligible("FIRST", "the first rule")']
+        """);
+    Files.writeString(dir.resolve("_shared.yml:a.yml"), """
+        name: "r"
+        description: "the second rule"
+        priority: 1
+        condition: "true"
+        actions: ['ineligible("SECOND", "the second rule")']
+        """);
+    try (EasyRulesEligibilityEvaluator e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+      assertEquals(List.of("_shared.yml:a.yml:r", "_shared.yml:a.yml:r"), e.ruleNames("demo-online-lender"));
+      Debt d = debt("ol-1");
+      assertEquals(List.of("FIRST", "SECOND"), ruleChecks(evaluate(e, d, CASE.borrower()), d, CASE.borrower()).stream()
+          .map(EligibilityCheck::code).toList());
+    }
+  }
+
+  /**
+   * A rule's description is a sentence for people: an empty or blank one is a problem, as a missing one is (only a
+   * missing one had been tested, and a blank description could pass unseen).
+   */
+  @Test
+  void aBlankDescriptionIsAProblemAsAMissingOneIs() throws IOException {
+    for (String description : List.of("\"\"", "\"   \"")) {
+      Files.writeString(dir.resolve("_shared.yml"), """
+          name: "r"
+          description: %s
+          priority: 1
+          condition: "overdueDays > 1"
+          actions: ['eligible()']
+          """.formatted(description));
+      assertEquals(List.of("_shared.yml: rule 'r': description: is required (a sentence for people)"),
+          EasyRulesEligibilityEvaluator.check(dir).get(0).lines(), description);
+    }
+  }
+
+  /**
+   * A file holding a good rule and a broken one is reported with no rules ({@link RuleFileReport#rules()}: empty when
+   * invalid), as none of its rules goes live: a file is applied whole or not at all. The reader's result had listed
+   * the good rule beside the problems without any test noticing.
+   */
+  @Test
+  void aFileWithABrokenRuleReportsNoneOfItsRulesAndNoneIsLive() throws IOException {
+    Files.writeString(dir.resolve("_shared.yml"), """
+        name: "good"
+        description: "a good rule"
+        priority: 1
+        condition: "overdueDays > 1"
+        actions: ['ineligible("GOOD", "a good rule fired")']
+        ---
+        name: "bad"
+        description: "a broken rule"
+        priority: 2
+        condition: "overdueDays >"
+        actions: ['eligible()']
+        """);
+    RuleFileReport report = EasyRulesEligibilityEvaluator.check(dir).get(0);
+    assertFalse(report.valid());
+    assertEquals(List.of(), report.rules());
+    assertEquals(List.of("_shared.yml"), report.problems().stream().map(p -> p.location()).distinct().toList());
+    try (EasyRulesEligibilityEvaluator e = EasyRulesEligibilityEvaluator.open(dir)) {
+      assertEquals(List.of(), e.ruleNames("demo-online-lender"));
+      assertEquals(report.problems(), e.loadProblems());
+    }
+  }
+
+  /**
    * A rule file saved as {@code _shared.YML} (as some Windows tools name it) was passed over without a word, as any
    * file not named {@code *.yml}, {@code *.json} or {@code *.yaml} is: its rules were not live, and neither
    * {@code check} nor {@code openStrict} said so. Such a name is a load problem now, as a misnamed {@code .yaml} is.

@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.PolicyException;
+import io.github.fenqi.core.security.audit.AuditAction;
+import io.github.fenqi.core.security.audit.AuditEvent;
 import io.github.fenqi.core.security.audit.AuditKey;
 import io.github.fenqi.core.security.audit.FileAuditLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +66,36 @@ class RuleSetAuditTest {
       lines = Files.readAllLines(logFile);
       assertTrue(lines.stream().anyMatch(l -> l.contains("REJECTED") && l.contains("'Runtime'")), lines.toString());
       assertEquals(lines.size(), log.verify(Optional.empty()).entries());
+    }
+  }
+
+  /**
+   * A rejected file's entry says which content was refused and what stayed live: the SHA-256 of the refused bytes, the
+   * version still live, the file's owner, and how many problems there were with the first of them (the entry had not
+   * been checked beyond its REJECTED and a problem's words: the hash or the live version could go missing unseen).
+   */
+  @Test
+  void aRejectedFilesEntryNamesTheRefusedContentTheLiveVersionAndTheProblems() throws Exception {
+    Path rules = exampleRules();
+    List<RuleSetEvent> events = new ArrayList<>();
+    try (EasyRulesEligibilityEvaluator e = EasyRulesEligibilityEvaluator.openStrict(rules)) {
+      e.addListener(events::add);
+      Path shared = rules.resolve("_shared.yml");
+      Files.writeString(shared, Files.readString(shared).replace("totalOwed < 500\"", "totalOwed < 500; x = 1\""));
+      e.reload();
+      assertEquals(1, e.version());
+      assertEquals(1, events.size(), events.toString());
+      RuleSetEvent.Rejected rejected = (RuleSetEvent.Rejected) events.get(0);
+      String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(shared)));
+      assertEquals(sha256, rejected.sha256());
+      List<AuditEvent> audit = RuleSetAudit.events(rejected);
+      assertEquals(1, audit.size(), audit.toString());
+      assertEquals(RuleSetAudit.ACTOR, audit.get(0).actor());
+      assertEquals(AuditAction.RULE_RELOAD, audit.get(0).action());
+      assertEquals("_shared.yml", audit.get(0).subject());
+      assertEquals(Map.of("change", "REJECTED", "owner", Files.getOwner(shared).getName(), "liveVersion", "1",
+          "sha256", sha256, "problems", rejected.problems().size() + ": " + rejected.problems().get(0)),
+          audit.get(0).details());
     }
   }
 

@@ -276,11 +276,15 @@ public record Policy(
       }
     }
 
-    /** min, min + step, ..., max. */
+    /**
+     * min, min + step, ..., max. Counted in {@code long}: a policy of one term may state any step, and a step near
+     * {@link Integer#MAX_VALUE} had carried the count past it and round to negative terms ({@code 12..12} by
+     * 2147483647 listed 13 terms from 12 down to 0), so every case of the lender failed.
+     */
     public List<Integer> allowedTerms() {
       List<Integer> terms = new ArrayList<>();
-      for (int t = min; t <= max; t += step) {
-        terms.add(t);
+      for (long t = min; t <= max; t += step) {
+        terms.add((int) t);
       }
       return List.copyOf(terms);
     }

@@ -7,11 +7,13 @@ import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.policy.PolicyAdjustment;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jeasy.rules.api.Facts;
 import org.jeasy.rules.api.Rule;
-import org.jeasy.rules.core.RuleBuilder;
+import org.jeasy.rules.core.BasicRule;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,10 +46,56 @@ public final class RuleEvaluation {
     this.policy = policy;
   }
 
-  /** The Easy Rules rule of a compiled rule: its condition and action act on the evaluation in the facts. */
+  /**
+   * The Easy Rules rule of a compiled rule, named {@code file:name}: its condition and action act on the evaluation in
+   * the facts.
+   */
   public static Rule toEasyRule(CompiledRule r) {
-    return new RuleBuilder().name(r.file() + ":" + r.name()).description(r.description()).priority(r.priority())
-        .when(facts -> of(facts).test(r)).then(facts -> of(facts).apply(r)).build();
+    return new FileRule(r);
+  }
+
+  /**
+   * A rule of a rule file, told apart and ordered by priority, then file name, then rule name. Easy Rules keeps a rule
+   * set in a sorted set that tells rules apart by priority and name alone, and the name {@code file:name} does not tell
+   * the file from the rule when either holds a {@code ':'}: a rule {@code a.yml:r} of {@code _shared.yml} and a rule
+   * {@code r} of a file named {@code _shared.yml:a.yml} were one rule to it, and the second never ran, without a word.
+   *
+   * <p>Thread-safety: immutable.
+   */
+  private static final class FileRule extends BasicRule {
+    private static final Comparator<CompiledRule> ORDER = Comparator.comparingInt(CompiledRule::priority)
+        .thenComparing(CompiledRule::file).thenComparing(CompiledRule::name);
+    private final CompiledRule rule;
+
+    FileRule(CompiledRule rule) {
+      super(rule.file() + ":" + rule.name(), rule.description(), rule.priority());
+      this.rule = rule;
+    }
+
+    @Override
+    public boolean evaluate(Facts facts) {
+      return of(facts).test(rule);
+    }
+
+    @Override
+    public void execute(Facts facts) {
+      of(facts).apply(rule);
+    }
+
+    @Override
+    public int compareTo(Rule other) {
+      return other instanceof FileRule f ? ORDER.compare(rule, f.rule) : super.compareTo(other);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof FileRule f && ORDER.compare(rule, f.rule) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(rule.priority(), rule.file(), rule.name());
+    }
   }
 
   private static RuleEvaluation of(Facts facts) {
