@@ -559,6 +559,26 @@ class PlanCommandTest {
     }
   }
 
+  /**
+   * The debt column is as wide as its widest id in terminal columns when that id is Chinese: beside a longer ASCII id
+   * (as above) an id column measured in characters was wide enough by chance, and a case whose widest id was
+   * {@code 信用卡债务一} (six characters, twelve columns) would have its rows pushed six columns right of the others'.
+   */
+  @Test
+  void textTableRowsStayInLineWhenAChineseDebtIdIsTheWidest(@TempDir Path dir) throws Exception {
+    Path chinese = edited(dir, FEASIBLE, "\"id\": \"cf-1\"", "\"id\": \"信用卡债务一\"");
+    CliRun run = CliRun.of("plan", chinese.toString(), "--policies", POLICIES, "--format", "text");
+    assertEquals(0, run.exit(), run.err());
+    List<String> lines = run.out().lines().toList();
+    List<String> rows = lines.stream().filter(l -> l.matches("  (cc-1|信用卡债务一|ol-1) .*")).toList();
+    assertEquals(9, rows.size(), run.out());
+    String heading = lines.stream().filter(l -> l.startsWith("  debt ")).findFirst().orElseThrow();
+    for (String row : rows) {
+      assertEquals(columnEnds(heading).subList(2, 9), columnEnds(row).subList(2, 9),
+          "columns of\n" + heading + "\n" + String.join("\n", rows));
+    }
+  }
+
   /** The terminal column where each blank-separated word of {@code line} ends. */
   private static List<Integer> columnEnds(String line) {
     return WordEnds.of(line).stream().map(end -> terminalColumns(line.substring(0, end))).toList();

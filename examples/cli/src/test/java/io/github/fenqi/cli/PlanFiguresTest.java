@@ -81,8 +81,30 @@ class PlanFiguresTest {
     assertEquals(expected, tables(html.out()), html.out());
   }
 
+  /** Each debt left out is named in the text report with the JSON's reasons for it, as on the page. */
+  @Test
+  void theTextReportNamesEachDebtNotEligibleWithItsReasons(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    String kase = java.nio.file.Files.readString(java.nio.file.Path.of(FEASIBLE));
+    String oneDayOverdue = kase.replace("\"overdueDays\": 120", "\"overdueDays\": 1");
+    assertEquals(false, oneDayOverdue.equals(kase), "the sample's cf-1 debt is 120 days overdue");
+    String file = java.nio.file.Files.writeString(dir.resolve("case.json"), oneDayOverdue).toString();
+    JsonNode ineligible = json(file).get("ineligible");
+    assertEquals(1, ineligible.size(), ineligible.toString());
+    CliRun text = CliRun.of("plan", file, "--policies", POLICIES, "--format", "text");
+    assertEquals(0, text.exit(), text.err());
+    List<String> reasons = new ArrayList<>();
+    ineligible.get(0).get("reasons").forEach(r -> reasons.add(r.asText()));
+    assertEquals(List.of("not eligible: " + ineligible.get(0).get("debtId").asText() + " — " + String.join("; ", reasons)),
+        text.out().lines().filter(l -> l.startsWith("not eligible: ")).toList(), text.out());
+  }
+
   private static JsonNode json() throws Exception {
-    CliRun run = CliRun.of("plan", FEASIBLE, "--policies", POLICIES);
+    return json(FEASIBLE);
+  }
+
+  private static JsonNode json(String kase) throws Exception {
+    CliRun run = CliRun.of("plan", kase, "--policies", POLICIES);
     assertEquals(0, run.exit(), run.err());
     return FenqiJson.newMapper().readTree(run.out());
   }
