@@ -546,17 +546,7 @@ class PlanCommandTest {
   void textTableRowsStayInLineWithChineseAndLongDebtIds(@TempDir Path dir) throws Exception {
     Path chinese = edited(dir, FEASIBLE, "\"id\": \"cf-1\"", "\"id\": \"信用卡债务一\"", "\"id\": \"ol-1\"",
         "\"id\": \"online-lender-loan-2026\"");
-    CliRun run = CliRun.of("plan", chinese.toString(), "--policies", POLICIES, "--format", "text");
-    assertEquals(0, run.exit(), run.err());
-    List<String> lines = run.out().lines().toList();
-    List<String> rows = lines.stream().filter(l -> l.matches("  (cc-1|信用卡债务一|online-lender-loan-2026) .*")).toList();
-    assertEquals(9, rows.size(), run.out());
-    String heading = lines.stream().filter(l -> l.startsWith("  debt ")).findFirst().orElseThrow();
-    for (String row : rows) {
-      // term, down, waived, 1st, total, IRR and accept: the last seven words, right-aligned under their headings
-      assertEquals(columnEnds(heading).subList(2, 9), columnEnds(row).subList(2, 9),
-          "columns of\n" + heading + "\n" + String.join("\n", rows));
-    }
+    assertDebtRowsInLine(chinese, "cc-1|信用卡债务一|online-lender-loan-2026");
   }
 
   /**
@@ -566,14 +556,19 @@ class PlanCommandTest {
    */
   @Test
   void textTableRowsStayInLineWhenAChineseDebtIdIsTheWidest(@TempDir Path dir) throws Exception {
-    Path chinese = edited(dir, FEASIBLE, "\"id\": \"cf-1\"", "\"id\": \"信用卡债务一\"");
-    CliRun run = CliRun.of("plan", chinese.toString(), "--policies", POLICIES, "--format", "text");
+    assertDebtRowsInLine(edited(dir, FEASIBLE, "\"id\": \"cf-1\"", "\"id\": \"信用卡债务一\""), "cc-1|信用卡债务一|ol-1");
+  }
+
+  /** The text report of {@code kase} has nine debt rows (of the debts {@code ids}), each value under its heading. */
+  private static void assertDebtRowsInLine(Path kase, String ids) {
+    CliRun run = CliRun.of("plan", kase.toString(), "--policies", POLICIES, "--format", "text");
     assertEquals(0, run.exit(), run.err());
     List<String> lines = run.out().lines().toList();
-    List<String> rows = lines.stream().filter(l -> l.matches("  (cc-1|信用卡债务一|ol-1) .*")).toList();
+    List<String> rows = lines.stream().filter(l -> l.matches("  (" + ids + ") .*")).toList();
     assertEquals(9, rows.size(), run.out());
     String heading = lines.stream().filter(l -> l.startsWith("  debt ")).findFirst().orElseThrow();
     for (String row : rows) {
+      // term, down, waived, 1st, total, IRR and accept: the last seven words, right-aligned under their headings
       assertEquals(columnEnds(heading).subList(2, 9), columnEnds(row).subList(2, 9),
           "columns of\n" + heading + "\n" + String.join("\n", rows));
     }

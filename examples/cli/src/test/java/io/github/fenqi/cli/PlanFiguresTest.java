@@ -95,8 +95,8 @@ class PlanFiguresTest {
     assertEquals(0, text.exit(), text.err());
     List<String> reasons = new ArrayList<>();
     ineligible.get(0).get("reasons").forEach(r -> reasons.add(r.asText()));
-    assertEquals(List.of("not eligible: " + ineligible.get(0).get("debtId").asText() + " — " + String.join("; ", reasons)),
-        text.out().lines().filter(l -> l.startsWith("not eligible: ")).toList(), text.out());
+    assertEquals(List.of("not eligible: " + ineligible.get(0).get("debtId").asText() + " — "
+        + String.join("; ", reasons)), text.out().lines().filter(l -> l.startsWith("not eligible: ")).toList(), text.out());
   }
 
   private static JsonNode json() throws Exception {
@@ -134,7 +134,8 @@ class PlanFiguresTest {
   private static List<List<List<String>>> tables(String page) throws Exception {
     javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
     f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-    org.w3c.dom.Document doc = f.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(page)));
+    org.w3c.dom.Document doc = f.newDocumentBuilder().parse(
+        new org.xml.sax.InputSource(new java.io.StringReader(page)));
     org.w3c.dom.NodeList found = doc.getElementsByTagName("table");
     List<List<List<String>>> tables = new ArrayList<>();
     for (int t = 0; t < found.getLength(); t++) {
