@@ -96,7 +96,8 @@ class PlanFiguresTest {
     List<String> reasons = new ArrayList<>();
     ineligible.get(0).get("reasons").forEach(r -> reasons.add(r.asText()));
     assertEquals(List.of("not eligible: " + ineligible.get(0).get("debtId").asText() + " — "
-        + String.join("; ", reasons)), text.out().lines().filter(l -> l.startsWith("not eligible: ")).toList(), text.out());
+        + String.join("; ", reasons)), text.out().lines().filter(l -> l.startsWith("not eligible: ")).toList(),
+        text.out());
   }
 
   private static JsonNode json() throws Exception {
