@@ -546,10 +546,25 @@ class PlanCommandTest {
   void textTableRowsStayInLineWithChineseAndLongDebtIds(@TempDir Path dir) throws Exception {
     Path chinese = edited(dir, FEASIBLE, "\"id\": \"cf-1\"", "\"id\": \"信用卡债务一\"", "\"id\": \"ol-1\"",
         "\"id\": \"online-lender-loan-2026\"");
-    CliRun run = CliRun.of("plan", chinese.toString(), "--policies", POLICIES, "--format", "text");
+    assertDebtRowsInLine(chinese, "cc-1|信用卡债务一|online-lender-loan-2026");
+  }
+
+  /**
+   * The debt column is as wide as its widest id in terminal columns when that id is Chinese: beside a longer ASCII id
+   * (as above) an id column measured in characters was wide enough by chance, and a case whose widest id was
+   * {@code 信用卡债务一} (six characters, twelve columns) would have its rows pushed six columns right of the others'.
+   */
+  @Test
+  void textTableRowsStayInLineWhenAChineseDebtIdIsTheWidest(@TempDir Path dir) throws Exception {
+    assertDebtRowsInLine(edited(dir, FEASIBLE, "\"id\": \"cf-1\"", "\"id\": \"信用卡债务一\""), "cc-1|信用卡债务一|ol-1");
+  }
+
+  /** The text report of {@code kase} has nine debt rows (of the debts {@code ids}), each value under its heading. */
+  private static void assertDebtRowsInLine(Path kase, String ids) {
+    CliRun run = CliRun.of("plan", kase.toString(), "--policies", POLICIES, "--format", "text");
     assertEquals(0, run.exit(), run.err());
     List<String> lines = run.out().lines().toList();
-    List<String> rows = lines.stream().filter(l -> l.matches("  (cc-1|信用卡债务一|online-lender-loan-2026) .*")).toList();
+    List<String> rows = lines.stream().filter(l -> l.matches("  (" + ids + ") .*")).toList();
     assertEquals(9, rows.size(), run.out());
     String heading = lines.stream().filter(l -> l.startsWith("  debt ")).findFirst().orElseThrow();
     for (String row : rows) {

@@ -18,7 +18,9 @@ class TextColumnsTest {
    */
   @Test
   void wideCharactersTakeTwoColumnsAndCombiningMarksNone() {
-    for (String wide : List.of("一", "个", "\uD840\uDC00", "カ", "한", "（", "：", "。", "、")) {
+    // and the first and last of the ranges the Javadoc names, where an off-by-one would show (㏿ ends the CJK squares)
+    for (String wide : List.of("一", "个", "\uD840\uDC00", "カ", "한", "（", "：", "。", "、", "\u3041", "\u33FF",
+        "\u4E00", "\u9FFF", "\uAC00", "\uD7A3", "\uFF00", "\uFF60")) {
       assertEquals(2, TextColumns.width(wide), wide);
     }
     assertEquals(1, TextColumns.width("e\u0301"), "e and a combining acute accent");
@@ -67,6 +69,16 @@ class TextColumnsTest {
         TextColumns.wrap("a-long-file.csv  ", "alipay GBK read 141", 14));
     assertEquals(List.of("ab: cdefgh"), TextColumns.wrap("ab: ", "cdefgh", 10), "exactly as wide as the terminal fits");
     assertEquals(List.of("  note: x.csv", "    one two"), TextColumns.wrap("  note: x.csv ", "one two", 12));
+  }
+
+  /**
+   * What comes first takes its terminal columns, two for each Chinese character (a statement named {@code 账单.csv}),
+   * both beside the text and in the indent under it: measured in characters, the text beside it ran past the width.
+   */
+  @Test
+  void aChineseStartTakesTwoColumnsACharacter() {
+    assertEquals(List.of("备注：one", "      two"), TextColumns.wrap("备注：", "one two", 10));
+    assertEquals(List.of("账单.csv one", "         two"), TextColumns.wrap("账单.csv ", "one two", 14));
   }
 
   /** A table's row in a narrow terminal: its labelled values, as many to a line as fit, none broken. */
