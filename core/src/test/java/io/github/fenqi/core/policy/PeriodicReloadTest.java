@@ -122,4 +122,30 @@ class PeriodicReloadTest {
     reload.close();
     assertTrue(interrupted.await(20, TimeUnit.SECONDS), "the rescan in progress was interrupted");
   }
+
+  /**
+   * A rescan that fails an assert (assertions are on in tests, and in services run with {@code -ea}) is reported, and
+   * the next rescan runs: only the JVM running out of memory ends the rescans. An AssertionError had escaped to the
+   * executor, which cancelled the task without a word, so every later edit of the directory was ignored until a
+   * restart and nothing was logged.
+   */
+  @Test
+  void aRescanThatFailsAnAssertDoesNotEndTheRescans() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    CountDownLatch third = new CountDownLatch(1);
+    List<Throwable> reported = new CopyOnWriteArrayList<>();
+    try (PeriodicReload reload = PeriodicReload.start("test-reload", Duration.ofMillis(2), () -> {
+      int n = calls.incrementAndGet();
+      if (n == 3) {
+        third.countDown();
+      }
+      if (n <= 2) {
+        throw new AssertionError("a rule's check failed");
+      }
+    }, reported::add)) {
+      assertTrue(third.await(10, TimeUnit.SECONDS), "rescans ran on after the failed assert");
+    }
+    assertEquals(1, reported.size(), reported.toString());
+    assertTrue(reported.get(0) instanceof AssertionError, reported.toString());
+  }
 }
