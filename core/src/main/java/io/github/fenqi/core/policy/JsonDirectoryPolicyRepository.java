@@ -73,6 +73,13 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
    */
   private final boolean refusesOnOpen;
 
+  /**
+   * Whether a scan has run: the next is no longer the first. The snapshot's version had told it, but a first scan that
+   * loads nothing (an empty directory) leaves that at 0, and every later scan of a strictly opened empty directory
+   * worded its problems as a refusal while the files they named were ignored.
+   */
+  private boolean scanned; // guarded by this
+
   private JsonDirectoryPolicyRepository(Path directory, boolean refusesOnOpen) {
     this.directory = directory;
     this.refusesOnOpen = refusesOnOpen;
@@ -233,7 +240,8 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
     Map<Policy, Path> loadedFrom = new HashMap<>(); // the file each loaded version is from, for the problems' words
     List<Problem> currentProblems = new ArrayList<>();
     List<Policy> lastGood = new ArrayList<>();
-    boolean refusing = refusesOnOpen && snapshot.version() == 0; // the first scan of openStrict
+    boolean refusing = refusesOnOpen && !scanned; // the first scan of openStrict
+    scanned = true;
     for (Path path : paths) {
       String unread = unreadable.get(path);
       FileState state = files.get(path);

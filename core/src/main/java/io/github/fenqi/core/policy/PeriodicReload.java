@@ -10,8 +10,9 @@ import java.util.function.Consumer;
 /**
  * Runs a directory rescan on one daemon thread at a fixed delay, for the hot-reloading sources of policies and
  * rules. A failing rescan is handed to {@code onFailure} (to log) and the next one still runs, so the last good
- * state stays live; a failure repeated by the following rescans is handed over once. A stack overflow or a missing
- * class is such a failure too, not the end of the rescans; only the JVM running out of memory ends them.
+ * state stays live; a failure repeated by the following rescans is handed over once. A stack overflow, a missing
+ * class or a failed assert is such a failure too, not the end of the rescans; only the JVM running out of memory ends
+ * them.
  *
  * <p>Thread-safety: thread-safe; {@link #close()} is idempotent.
  */
@@ -49,9 +50,13 @@ public final class PeriodicReload implements AutoCloseable {
       try {
         reload.run();
         lastFailure[0] = null;
-      } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      } catch (RuntimeException | Error e) {
+        if (e instanceof OutOfMemoryError oom) {
+          throw oom; // the one failure that ends the rescans: nothing can be relied on to work after it
+        }
         // a scheduled executor silently cancels a task that throws, so the Errors a rescan's own code can raise (a
-        // runaway recursion, a class missing) are reported and the next rescan still runs
+        // runaway recursion, a class missing, a failed assert: an AssertionError had ended the rescans without a
+        // word, every later edit ignored until a restart) are reported and the next rescan still runs
         // the same failure on every rescan (a directory unmounted) is reported once, not twice a second with its
         // stack trace until it is back; a different failure, or the same one after a success, is reported again
         String failure = e.getClass().getName() + ": " + e.getMessage();

@@ -57,11 +57,44 @@ class InMemoryPolicyRepositoryTest extends PolicyRepositoryContract {
     io.github.fenqi.core.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
         io.github.fenqi.core.InvalidInputException.class, () -> repo.put(sameDay, "admin:alice"));
     assertTrue(e.getMessage().contains("the same day as version '" + cc.version() + "'"), e.getMessage());
+    assertEquals("effectiveFrom", e.problems().get(0).location(), "put names the field, as conflicts does");
     assertEquals(1, repo.version(), "nothing changed");
     assertEquals(List.of(), repo.conflicts(cc), "replacing a version by its own label is no conflict");
     List<Policy> both = new ArrayList<>(Samples.policies());
     both.add(sameDay);
     org.junit.jupiter.api.Assertions.assertThrows(io.github.fenqi.core.PolicyException.class,
         () -> InMemoryPolicyRepository.of(both));
+  }
+
+  /**
+   * A lender's second announcement of a day takes the first's place in one change ({@code supersede}): the platform
+   * holds the new version alone, one repository version later, and listeners hear an update from the version it
+   * replaced, not an addition. A version put again under its own label is an update of it too, not a second version.
+   */
+  @Test
+  void supersedeReplacesTheVersionOfItsDayInOneChangeAndPuttingALabelAgainUpdatesIt() {
+    InMemoryPolicyRepository repo = InMemoryPolicyRepository.of(Samples.policies());
+    List<PolicyEvent> events = new ArrayList<>();
+    repo.addListener(events::add);
+    Policy cc = repo.find("demo-credit-card", LocalDate.of(2026, 11, 24)).orElseThrow();
+    Policy second = new Policy(1, cc.platformId(), cc.platformName(), cc.productTypes(), cc.version() + "-b",
+        cc.effectiveFrom(), null, cc.eligibility(), cc.installments(), cc.waivers(), cc.downPayment(),
+        cc.legalBasis(), cc.source());
+    assertEquals(2, repo.supersede(second, "watcher"));
+    assertEquals(List.of(second), versionsOf(repo, cc.platformId()));
+    assertEquals(new PolicyEvent.PolicyChanged(PolicyEvent.Change.UPDATED, cc.platformId(), cc.version(),
+        second.version(), "watcher", 2), events.get(0));
+    Policy ending = new Policy(1, cc.platformId(), cc.platformName(), cc.productTypes(), second.version(),
+        cc.effectiveFrom(), cc.effectiveFrom().plusYears(1), cc.eligibility(), cc.installments(), cc.waivers(),
+        cc.downPayment(), cc.legalBasis(), cc.source());
+    assertEquals(3, repo.put(ending, "admin:bob"));
+    assertEquals(List.of(ending), versionsOf(repo, cc.platformId()));
+    assertEquals(new PolicyEvent.PolicyChanged(PolicyEvent.Change.UPDATED, cc.platformId(), second.version(),
+        second.version(), "admin:bob", 3), events.get(1));
+    assertEquals(2, events.size(), events.toString());
+  }
+
+  private static List<Policy> versionsOf(PolicyRepository repo, String platformId) {
+    return repo.snapshot().policies().stream().filter(p -> p.platformId().equals(platformId)).toList();
   }
 }

@@ -291,6 +291,26 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
   }
 
   /**
+   * A strict open of an empty directory (a service started before its policies were published) is a live repository
+   * from then on: a duplicate written later is ignored, and told so. The first scan had been recognised by the
+   * snapshot's version still being 0, which an empty directory's scan leaves it at, so the later scans' problems were
+   * worded as the refusal of a directory — "give this file another version label" with no word that the file is
+   * ignored and the other file's terms apply.
+   */
+  @Test
+  void aDuplicateWrittenAfterAStrictOpenOfAnEmptyDirectoryIsToldAsIgnored() throws Exception {
+    repo = JsonDirectoryPolicyRepository.openStrict(dir);
+    Files.writeString(dir.resolve("demo-consumer-finance.json"), cf());
+    Files.writeString(dir.resolve("x-copy.json"), cf().replace("\"max\": 36", "\"max\": 60"));
+    repo.reload();
+    assertEquals(36, repo.find("demo-consumer-finance", TODAY).orElseThrow().installments().max());
+    assertEquals(List.of(Problem.of(dir.resolve("x-copy.json").toString(), "duplicates platform "
+        + "'demo-consumer-finance' version '2026-01-15' of file demo-consumer-finance.json, with other terms; ignored, "
+        + "and the terms of demo-consumer-finance.json apply: give this file another version label and effectiveFrom, "
+        + "or remove the one not meant")), repo.loadProblems());
+  }
+
+  /**
    * Two files holding one platform and version label: the second by name is ignored. Its problem had said "of an
    * earlier file", so an operator with a directory of files had to find which one, and whether the ignored copy's
    * terms (here 60 months, not 36) were the live ones. It names the loaded file, and says whether the terms differ.
