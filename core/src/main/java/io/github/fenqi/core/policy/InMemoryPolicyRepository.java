@@ -56,7 +56,9 @@ public final class InMemoryPolicyRepository implements PolicyRepository {
   /**
    * Adds {@code policy} in place of the version of its platform that takes effect the same day, if any — in one
    * change, so no reader sees the platform without it: a lender's second announcement of a day supersedes the
-   * first (the announcement watcher). Without such a version, as {@link #put}.
+   * first (the announcement watcher). Without such a version, as {@link #put}. Listeners hear UPDATED from the
+   * version replaced; when the platform also had a version of {@code policy}'s label on another day, that one is
+   * UPDATED and the day's version, under its other label, REMOVED (two events of one repository version).
    *
    * @return the repository version after the change
    */
@@ -67,7 +69,9 @@ public final class InMemoryPolicyRepository implements PolicyRepository {
   /**
    * Adds {@code policy}, replacing the platform's version of the same label, and — when {@code superseding} — the
    * version of the same day ({@link #put} refuses one instead), in one new snapshot; then tells listeners, outside the
-   * lock and in version order ({@link Listeners#inOrder}): UPDATED from the version replaced, else ADDED.
+   * lock and in version order ({@link Listeners#inOrder}): UPDATED from the version of the same label, else from the
+   * day's version replaced, else ADDED; and REMOVED for the day's version when the label's version, of another day,
+   * was the one updated — every version gone is told.
    */
   private long install(Policy policy, boolean superseding, String actor) {
     return listeners.inOrder(events -> {
@@ -82,21 +86,26 @@ public final class InMemoryPolicyRepository implements PolicyRepository {
           }
         }
         List<Policy> next = new ArrayList<>();
-        String oldVersion = replaced == null ? null : replaced.version();
+        @Nullable Policy sameLabel = null;
         for (Policy p : snapshot.policies()) {
-          boolean sameLabel = p.platformId().equals(policy.platformId()) && p.version().equals(policy.version());
-          if (sameLabel && oldVersion == null) {
-            oldVersion = p.version();
-          }
-          if (!sameLabel && p != replaced) {
+          if (p.platformId().equals(policy.platformId()) && p.version().equals(policy.version())) {
+            sameLabel = p;
+          } else if (p != replaced) {
             next.add(p);
           }
         }
         next.add(policy);
         long version = snapshot.version() + 1;
         snapshot = new PolicySnapshot(version, next);
-        events.add(new PolicyChanged(oldVersion == null ? Change.ADDED : Change.UPDATED, policy.platformId(),
-            oldVersion, policy.version(), actor, version));
+        @Nullable Policy was = sameLabel != null ? sameLabel : replaced;
+        events.add(new PolicyChanged(was == null ? Change.ADDED : Change.UPDATED, policy.platformId(),
+            was == null ? null : was.version(), policy.version(), actor, version));
+        if (replaced != null && replaced != was) {
+          // The label's version of another day was updated, and the day's version under another label is gone too:
+          // a listener keeping a copy (the audit log) must hear of both, or it keeps a version no reader sees.
+          events.add(new PolicyChanged(Change.REMOVED, policy.platformId(), replaced.version(), null, actor,
+              version));
+        }
         return version;
       }
     });

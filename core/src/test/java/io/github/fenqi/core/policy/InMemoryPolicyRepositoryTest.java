@@ -94,6 +94,32 @@ class InMemoryPolicyRepositoryTest extends PolicyRepositoryContract {
     assertEquals(2, events.size(), events.toString());
   }
 
+  /**
+   * Superseding a day whose version has another label, while the new version's label is the platform's version of
+   * another day, drops both old versions: listeners hear the label's version updated and the day's version removed
+   * (one UPDATED alone had left an audit log holding a version no reader sees).
+   */
+  @Test
+  void supersedingTheDayOfOneVersionWithTheLabelOfAnotherTellsBoth() {
+    InMemoryPolicyRepository repo = InMemoryPolicyRepository.of(Samples.policies());
+    Policy cc = repo.find("demo-credit-card", LocalDate.of(2026, 11, 24)).orElseThrow();
+    LocalDate later = cc.effectiveFrom().plusMonths(2);
+    Policy ofLater = new Policy(1, cc.platformId(), cc.platformName(), cc.productTypes(), "later", later, null,
+        cc.eligibility(), cc.installments(), cc.waivers(), cc.downPayment(), cc.legalBasis(), cc.source());
+    repo.put(ofLater, "admin:alice");
+    List<PolicyEvent> events = new ArrayList<>();
+    repo.addListener(events::add);
+    Policy moved = new Policy(1, cc.platformId(), cc.platformName(), cc.productTypes(), cc.version(), later, null,
+        cc.eligibility(), cc.installments(), cc.waivers(), cc.downPayment(), cc.legalBasis(), cc.source());
+    assertEquals(3, repo.supersede(moved, "watcher"));
+    assertEquals(List.of(moved), versionsOf(repo, cc.platformId()));
+    assertEquals(List.of(
+        new PolicyEvent.PolicyChanged(PolicyEvent.Change.UPDATED, cc.platformId(), cc.version(), cc.version(),
+            "watcher", 3),
+        new PolicyEvent.PolicyChanged(PolicyEvent.Change.REMOVED, cc.platformId(), "later", null, "watcher", 3)),
+        events);
+  }
+
   private static List<Policy> versionsOf(PolicyRepository repo, String platformId) {
     return repo.snapshot().policies().stream().filter(p -> p.platformId().equals(platformId)).toList();
   }
