@@ -743,8 +743,8 @@ public final class FenqiJson {
         firstLine(jpe.getOriginalMessage()).replaceAll("\\s*\\(for [^)]*\\[Source:.*$", ""));
     if (reason.startsWith("Invalid UTF-8")) { // most often a file saved as GBK by a Chinese editor
       return new InvalidInputException(List.of(Problem.of(lined(prefix, jpe),
-          "not UTF-8 text (" + reason + "); JSON must be UTF-8 — a file saved as GBK needs converting, e.g. iconv -f GBK "
-              + "-t UTF-8")), cause);
+          "not UTF-8 text (" + reason + "); JSON must be UTF-8 (UTF-16 and UTF-32, known by their first bytes, are "
+              + "read too) — a file saved as GBK needs converting, e.g. iconv -f GBK -t UTF-8")), cause);
     }
     String where = path.isEmpty() || lineOf(jpe) > 0 ? lined(prefix, jpe) : prefix + path;
     Matcher number = NUMBER_LENGTH.matcher(reason);

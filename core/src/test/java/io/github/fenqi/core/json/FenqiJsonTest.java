@@ -406,6 +406,23 @@ class FenqiJsonTest {
         () -> FenqiJson.read(mapper, gbk, Holder.class, "case.json"));
     assertEquals("case.json: line 3", e.problems().get(0).location(), e.getMessage());
     assertTrue(e.problems().get(0).reason().startsWith("not UTF-8 text"), e.getMessage());
+    assertTrue(e.problems().get(0).reason().endsWith("; JSON must be UTF-8 (UTF-16 and UTF-32, known by their first "
+        + "bytes, are read too) — a file saved as GBK needs converting, e.g. iconv -f GBK -t UTF-8"), e.getMessage());
+  }
+
+  /**
+   * The encodings a GBK file's message names as read are read: the same case in UTF-16 or UTF-32, either byte order,
+   * is the case read from UTF-8 (the message had said only UTF-8 was, while these loaded).
+   */
+  @Test
+  void utf16AndUtf32AreReadAsTheGbkMessageSays() throws Exception {
+    String text = "{\n\"debts\": [\n" + debt("\"1.00\"").replace("\"d1\"", "\"上海-1\"") + "]}";
+    Holder utf8 = FenqiJson.read(mapper, text.getBytes(StandardCharsets.UTF_8), Holder.class,
+        "case.json");
+    for (String charset : List.of("UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE")) {
+      byte[] bytes = text.getBytes(java.nio.charset.Charset.forName(charset));
+      assertEquals(utf8, FenqiJson.read(mapper, bytes, Holder.class, "case.json"), charset);
+    }
   }
 
   /**
@@ -426,7 +443,7 @@ class FenqiJsonTest {
 
   private Problem problemIn(String text) {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(mapper,
-        text.getBytes(java.nio.charset.StandardCharsets.UTF_8), Holder.class, "bank_A.csv"));
+        text.getBytes(StandardCharsets.UTF_8), Holder.class, "bank_A.csv"));
     assertEquals(1, e.problems().size(), e.getMessage());
     return e.problems().get(0);
   }
