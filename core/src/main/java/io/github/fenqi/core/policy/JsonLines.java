@@ -52,6 +52,28 @@ final class JsonLines {
     return new JsonLines(source, lines);
   }
 
+  /**
+   * The numbers of {@code json} written with an exponent ({@code 1.5e1}), as written, by path: the tree holds the
+   * value alone, and an amount, rate or ratio in exponent form is refused, as in a case. Numbers in arrays are left
+   * out (no array of a policy holds one). Empty when {@code json} cannot be read again.
+   */
+  static Map<String, String> exponentForms(ObjectMapper mapper, byte[] json) {
+    Map<String, String> forms = new HashMap<>();
+    try (JsonParser parser = mapper.getFactory().createParser(json)) {
+      for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
+        if (t == JsonToken.VALUE_NUMBER_FLOAT && !parser.getParsingContext().inArray()) {
+          String written = parser.getText();
+          if (written.indexOf('e') >= 0 || written.indexOf('E') >= 0) {
+            forms.put(path(parser.getParsingContext()), written);
+          }
+        }
+      }
+    } catch (IOException e) {
+      return Map.of();
+    }
+    return forms;
+  }
+
   /** The path of the value the parser is at within {@code context}, as the validator writes it. */
   private static String path(JsonStreamContext context) {
     List<String> parts = new ArrayList<>();

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a policy file and reports every problem at once, each as {@code file: $.json.path: reason (line n)} — the
@@ -78,7 +79,8 @@ public final class PolicyValidator {
   /**
    * The tree keeps a JSON number's decimal digits as written (a BigDecimal, never a double): an amount such as
    * {@code "minOutstanding": 12345678.90} had been read as the double 1.23456789E7 and refused as "in exponent
-   * notation" quoting digits the file did not hold, and {@code 1.5e1}, which a case refuses, was read as 15.00.
+   * notation" quoting digits the file did not hold. It does not keep an exponent's form ({@code 1.5e1} is held as 15),
+   * which {@link #checkValue} takes from the file.
    */
   private final ObjectMapper mapper = FenqiJson.newMapper()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -110,19 +112,22 @@ public final class PolicyValidator {
       return new Result(source, Optional.empty(), List.of(Problem.of(source + ": $", "is empty (" + json.length
           + " bytes, no JSON value); a policy is one JSON object")));
     }
-    Result result = check(root, source);
+    Result result = check(root, source, JsonLines.exponentForms(mapper, json));
     return result.valid() ? result
         : new Result(source, Optional.empty(), JsonLines.of(mapper, json, source).lined(result.problems()));
   }
 
-  /** Validates a parsed document; its problems name no line yet. */
-  private Result check(JsonNode root, String source) {
+  /**
+   * Validates a parsed document; its problems name no line yet. {@code exponentForms}: the numbers written with an
+   * exponent, as written, by path ({@link JsonLines#exponentForms}).
+   */
+  private Result check(JsonNode root, String source, Map<String, String> exponentForms) {
     List<Problem> problems = new ArrayList<>();
     if (!root.isObject()) {
       problems.add(Problem.of(source + ": $", "must be a JSON object"));
       return new Result(source, Optional.empty(), problems);
     }
-    checkObject(source, "", (ObjectNode) root, TOP, problems);
+    checkObject(source, "", (ObjectNode) root, TOP, exponentForms, problems);
     if (!problems.isEmpty()) {
       return new Result(source, Optional.empty(), problems);
     }
@@ -205,7 +210,8 @@ public final class PolicyValidator {
     return out;
   }
 
-  private static void checkObject(String source, String path, ObjectNode node, Map<String, Kind> schema, List<Problem> problems) {
+  private static void checkObject(String source, String path, ObjectNode node, Map<String, Kind> schema,
+      Map<String, String> exponentForms, List<Problem> problems) {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (!schema.containsKey(name)) {
@@ -223,16 +229,21 @@ public final class PolicyValidator {
         }
         continue;
       }
-      String problem = checkValue(e.getValue(), value);
+      String problem = checkValue(e.getValue(), value, exponentForms.get("$" + where));
       if (problem != null) {
         problems.add(Problem.of(source + ": $" + where, problem));
       } else if (e.getValue() == Kind.OBJECT) {
-        checkObject(source, where, (ObjectNode) value, NESTED.get(name), problems);
+        checkObject(source, where, (ObjectNode) value, NESTED.get(name), exponentForms, problems);
       }
     }
   }
 
-  private static String checkValue(Kind kind, JsonNode v) {
+  /**
+   * {@code exponentForm}: the number as the file writes it when that has an exponent, else null. An amount, rate or
+   * ratio is checked as written, as a case's is: the tree holds {@code 1.5e1} as 15, and such a policy had loaded
+   * where a case is refused, while {@code 1e1}, held as 1E+1, was refused.
+   */
+  private static @Nullable String checkValue(Kind kind, JsonNode v, @Nullable String exponentForm) {
     try {
       switch (kind) {
         case INT:
@@ -249,19 +260,19 @@ public final class PolicyValidator {
           if (!v.isTextual() && !v.isNumber()) {
             return "expected an amount such as \"1000.00\", got " + shown(v);
           }
-          Money.parse("amount", v.asText());
+          Money.parse("amount", exponentForm != null ? exponentForm : v.asText());
           return null;
         case RATE:
           if (!v.isTextual() && !v.isNumber()) {
             return "expected a rate such as \"0.06\", got " + shown(v);
           }
-          Rate.parse("rate", v.asText());
+          Rate.parse("rate", exponentForm != null ? exponentForm : v.asText());
           return null;
         case RATIO:
           if (!v.isTextual() && !v.isNumber()) {
             return "expected a ratio in 0..1 such as \"0.5\", got " + shown(v);
           }
-          Ratio.parse("ratio", v.asText());
+          Ratio.parse("ratio", exponentForm != null ? exponentForm : v.asText());
           return null;
         case DATE:
         case NULLABLE_DATE:

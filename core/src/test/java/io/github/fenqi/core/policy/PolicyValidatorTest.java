@@ -272,6 +272,31 @@ class PolicyValidatorTest {
   }
 
   /**
+   * An amount, rate or ratio written with an exponent is refused as written, as in a case: the tree holds {@code 1.5e1}
+   * as 15 and {@code 5e-1} as 0.5, and such a policy had loaded, while {@code 1e1} (held as 1E+1) was refused.
+   */
+  @Test
+  void anAmountRateOrRatioWithAnExponentIsRefusedAsWrittenWhateverTheTreeHolds() {
+    for (String amount : List.of("1.5e1", "1E3", "1.00e+3", "100000e-2")) {
+      assertEquals(List.of(Problem.of("p.json: $.eligibility.minOutstanding", "'" + amount + "' is in exponent "
+          + "notation; write the amount in full, such as \"48000.00\" (a spreadsheet may have shortened it) (line 12)")),
+          problems(sample().replace("\"minOutstanding\": \"1000.00\"", "\"minOutstanding\": " + amount)), amount);
+    }
+    for (String rate : List.of("6e-2", "6E-2", "0.6e-1")) {
+      assertEquals(List.of(Problem.of("p.json: $.installments.annualRate", "'" + rate + "' is not a decimal number "
+          + "such as \"0.06\" (line 14)")),
+          problems(sample().replace("\"annualRate\": \"0.06\"", "\"annualRate\": " + rate)), rate);
+    }
+    assertEquals(List.of(Problem.of("p.json: $.downPayment.minRatio", "'5e-2' is not a decimal number such as \"0.5\" "
+        + "(line 16)")), problems(sample().replace("\"minRatio\": \"0.05\"", "\"minRatio\": 5e-2")));
+    // the same values written in full load
+    Policy p = validator.validate(sample().replace("\"minOutstanding\": \"1000.00\"", "\"minOutstanding\": 15")
+        .replace("\"annualRate\": \"0.06\"", "\"annualRate\": 0.06").replace("\"minRatio\": \"0.05\"",
+        "\"minRatio\": 0.05").getBytes(StandardCharsets.UTF_8), "p.json").orElseThrow();
+    assertEquals(io.github.fenqi.core.money.Money.of("15"), p.eligibility().minOutstanding());
+  }
+
+  /**
    * A policy's dates are exactly YYYY-MM-DD: "+12026-01-01" had been a policy in force from the year 12026 and
    * "-0001-01-01" one in force since 2 BC, both valid without a word.
    */
