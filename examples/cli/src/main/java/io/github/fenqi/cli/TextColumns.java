@@ -12,13 +12,20 @@ final class TextColumns {
 
   /**
    * The columns {@code text} takes on a terminal: two for an East Asian wide or fullwidth character (CJK ideographs,
-   * kana, hangul, fullwidth forms and punctuation such as {@code （}), none for a combining mark, one otherwise.
+   * kana, hangul, fullwidth forms and punctuation such as {@code （}), none for a combining mark, one otherwise;
+   * six for a control or format character {@link TerminalSafeWriter} shows as its escape
+   * (<code>&#92;u202E</code>), which had been counted as none (a format character) or one (a control), and pushed the
+   * rest of a row holding one (a file name echoed by {@code statement ingest}) out of line.
    */
   static int width(String text) {
     int w = 0;
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
+      if (Character.isBmpCodePoint(cp) && TerminalSafeWriter.unsafe((char) cp)) {
+        w += ESCAPE_WIDTH;
+        continue;
+      }
       int type = Character.getType(cp);
       if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT) {
         continue;
@@ -27,6 +34,9 @@ final class TextColumns {
     }
     return w;
   }
+
+  /** The columns of {@link TerminalSafeWriter}'s escape of a character: a backslash, u and four hex digits. */
+  private static final int ESCAPE_WIDTH = 6;
 
   /** {@code text} followed by spaces up to {@code columns} terminal columns (as it is, if it takes more). */
   static String left(String text, int columns) {

@@ -25,6 +25,16 @@ class TextColumnsTest {
     }
     assertEquals(1, TextColumns.width("e\u0301"), "e and a combining acute accent");
     assertEquals(3, TextColumns.width("a-1"));
+    // a control or format character is printed as its six-character escape, and takes those six columns
+    for (String shown : List.of("\u202E", "\u200B", "\u001B", "\u0007", "\u0085")) {
+      StringWriter printed = new StringWriter();
+      try (PrintWriter out = new PrintWriter(new TerminalSafeWriter(printed))) {
+        out.print("a" + shown + "b");
+      }
+      assertEquals(printed.toString().length(), TextColumns.width("a" + shown + "b"), printed.toString());
+      assertEquals(8, TextColumns.width("a" + shown + "b"), printed.toString());
+    }
+    assertEquals(1, TextColumns.width("\t"), "a tab is written as it is");
     assertEquals("信用卡1  |", TextColumns.left("信用卡1", 9) + "|");
     assertEquals("  信用卡1|", TextColumns.right("信用卡1", 9) + "|");
   }
