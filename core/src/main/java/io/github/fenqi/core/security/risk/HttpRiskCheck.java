@@ -131,7 +131,8 @@ public final class HttpRiskCheck implements RiskCheck {
   /**
    * The answer as text, in the charset its Content-Type declares, else UTF-8 (JSON's own, RFC 8259), strictly: a GBK
    * answer had been read as UTF-8, its reason written to the audit log as replacement characters, and bytes that were
-   * not UTF-8 had been replaced in silence, the answer taken as the service's.
+   * not UTF-8 had been replaced in silence, the answer taken as the service's. A byte-order mark before it is left
+   * out.
    *
    * @throws UnreadableAnswer for a charset this JVM does not know, or bytes that are not text in the charset
    */
@@ -154,8 +155,11 @@ public final class HttpRiskCheck implements RiskCheck {
       }
     }
     try {
-      return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+      String text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(response.body())).toString();
+      // a byte-order mark before the JSON (a service on .NET writes one) marks the encoding and is no part of the
+      // answer: kept, it made every answer "not JSON" and every check fail, as a file's reader does not
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (CharacterCodingException e) {
       throw new UnreadableAnswer("not valid " + charset.name() + " text");
     }

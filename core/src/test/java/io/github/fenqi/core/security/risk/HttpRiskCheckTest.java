@@ -533,6 +533,28 @@ class HttpRiskCheckTest {
   }
 
   /**
+   * A byte-order mark before the JSON, as a service on .NET writes one, marks the encoding and is no part of the answer:
+   * the decision is taken (it had been "unreadable answer (not JSON …)", and every check failed). A mark within the
+   * JSON, or two marks, are still no JSON.
+   */
+  @Test
+  void aByteOrderMarkBeforeTheAnswerIsNoPartOfIt() {
+    String json = "{\"decision\":\"REVIEW\",\"reason\":\"多头借贷\"}";
+    RiskAssessment review = new RiskAssessment("test-antifraud", RiskDecision.REVIEW, null, "多头借贷", false);
+    answer.set(new Object[] {200, "application/json", ("\uFEFF" + json).getBytes(StandardCharsets.UTF_8)});
+    assertEquals(review, check("/answer", FailureMode.FAIL_CLOSED).check(request));
+    answer.set(new Object[] {200, "application/json; charset=UTF-8", ("\uFEFF" + json).getBytes(StandardCharsets.UTF_8)});
+    assertEquals(review, check("/answer", FailureMode.FAIL_CLOSED).check(request));
+    answer.set(new Object[] {200, "application/json; charset=UTF-16", ("\uFEFF" + json).getBytes(StandardCharsets.UTF_16BE)});
+    assertEquals(review, check("/answer", FailureMode.FAIL_CLOSED).check(request));
+    for (String body : java.util.List.of("\uFEFF\uFEFF" + json, "{\uFEFF\"decision\":\"ALLOW\"}")) {
+      answer.set(new Object[] {200, "application/json", body.getBytes(StandardCharsets.UTF_8)});
+      assertEquals("unreadable answer (not JSON, a field given twice or more than one value) (fail-closed)",
+          check("/answer", FailureMode.FAIL_CLOSED).check(request).reason(), body);
+    }
+  }
+
+  /**
    * A charset the JVM does not know is quoted as an unknown decision is ({@code Problem.excerpt}: escaped, cut by code
    * point to 37 and "..."). An emoji's UTF-8 in the name arrives as four ISO-8859-1 characters (the client reads header
    * bytes so; a surrogate pair cannot arrive in a header), three of them C1 controls: the name had been quoted raw and
