@@ -354,14 +354,23 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     } else {
       proposal.add(t.render("proposal.waiver", withWords(Map.of("waived", o.waivedTotal()), t,
           Map.of("items", String.join(separator, waivers)))));
-      proposal.add(t.render("proposal.settled", withWords(Map.of("settled", o.settledAmount()), t, Map.of())));
     }
-    String downClause = o.downPayment().isPositive()
-        ? t.render("proposal.down", withWords(Map.of("down", o.downPayment()), t, Map.of()))
-        : t.text("proposal.noDown");
-    proposal.add(t.render("proposal.term", withWords(Map.of("financed", o.financedAmount(), "first",
-        o.firstInstallment(), "payable", o.totalPayable()), t, Map.of("downClause", downClause,
-        "installments", count(t, "installments", o.term()), "method", t.text("method." + policy.installments().method().name())))));
+    if (!o.settledAmount().isPositive()) {
+      // everything waived: no down payment and no installments are left to propose, where "the remaining 0.00 (零元)
+      // over 12 installments, the first 0.00" had been written up
+      proposal.add(t.text("proposal.nothingLeft"));
+    } else {
+      if (!waivers.isEmpty()) {
+        proposal.add(t.render("proposal.settled", withWords(Map.of("settled", o.settledAmount()), t, Map.of())));
+      }
+      String downClause = o.downPayment().isPositive()
+          ? t.render("proposal.down", withWords(Map.of("down", o.downPayment()), t, Map.of()))
+          : t.text("proposal.noDown");
+      proposal.add(t.render("proposal.term", withWords(Map.of("financed", o.financedAmount(), "first",
+          o.firstInstallment(), "payable", o.totalPayable()), t, Map.of("downClause", downClause,
+          "installments", count(t, "installments", o.term()), "method",
+          t.text("method." + policy.installments().method().name())))));
+    }
 
     // LEGAL_BASIS
     List<String> legal = new ArrayList<>();

@@ -268,6 +268,36 @@ class ScriptGeneratorTest {
     assertTrue(proposal.contains(none), proposal);
   }
 
+  /**
+   * An option waiving everything leaves no down payment and no installments to propose: the proposal says nothing is
+   * left to repay, where it had proposed "其余0.00元（零元整）分12期偿还 … 首期还款0.00元".
+   */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void anOptionWaivingEverythingProposesNoInstallments(ScriptLanguage language) {
+    io.github.fenqi.core.debt.Debt d = CASE.debts().get(0);
+    Map<io.github.fenqi.core.debt.DebtComponent, Money> all = new java.util.EnumMap<>(
+        io.github.fenqi.core.debt.DebtComponent.class);
+    for (io.github.fenqi.core.debt.DebtComponent c : io.github.fenqi.core.debt.DebtComponent.values()) {
+      all.put(c, d.amount(c));
+    }
+    ScriptRequest.LenderPlan plan = request(language, null).plans().get(0);
+    io.github.fenqi.core.solve.PlanOption o = new io.github.fenqi.core.solve.PlanOption(d.id(), 12, all, d.totalOwed(),
+        Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, 0.0, plan.option().features(), 0.1);
+    ScriptRequest request = new ScriptRequest(CASE.borrower(), AFFORDABILITY, io.github.fenqi.core.solve.Strategy.AGGRESSIVE,
+        List.of(new ScriptRequest.LenderPlan(d, plan.policy(), o)), new ScriptOptions(language, null));
+    String proposal = ScriptGenerator.defaults().generate(request).get(0).section(ScriptSection.Kind.PROPOSAL).text();
+    boolean zh = language == ScriptLanguage.ZH_CN;
+    assertTrue(proposal.endsWith(zh ? "减免后不再有应还款项，无需分期还款。"
+        : "Nothing is left to repay after the waiver, so no installments are needed."), proposal);
+    assertTrue(proposal.contains(zh ? "减免合计" + figures(d.totalOwed()) : figures(d.totalOwed()) + " in total"),
+        proposal);
+    for (String gone : zh ? List.of("其余", "首期", "分12期", "减免后应还") : List.of("remaining", "first installment",
+        "12 installments", "is to be repaid")) {
+      assertFalse(proposal.contains(gone), gone + " in: " + proposal);
+    }
+  }
+
   /** The sample case's first debt, planned over 12 months, for the sample borrower with {@code note}. */
   private static ScriptRequest request(ScriptLanguage language, String note) {
     return request(language, note, Map.of());
