@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Writes every rule reload and every rejected rule file to an {@link AuditLog} as {@code RULE_RELOAD} entries:
  * who (the file's owner), what (file, change, content hash, rules now live or the problems) and the rule-set
- * version. One durable append per reload.
+ * version. One durable append per reload; a first load that finds no rule file is one entry too, its {@code change}
+ * {@value #EMPTY}.
  *
  * <pre>{@code
  * EasyRulesEligibilityEvaluator rules = EasyRulesEligibilityEvaluator.open(dir).watch();
@@ -23,6 +24,12 @@ import java.util.Map;
 public final class RuleSetAudit {
   /** The actor of the entries. */
   public static final String ACTOR = "fenqi-rules";
+
+  /** The {@code change} of the entry of a load that found no rule file, and so left no rule live. */
+  public static final String EMPTY = "EMPTY";
+
+  /** The subject of that entry, which concerns no one file. */
+  public static final String EMPTY_SUBJECT = "(no rule files)";
 
   private RuleSetAudit() {}
 
@@ -51,6 +58,15 @@ public final class RuleSetAudit {
         d.put("sha256", c.sha256() == null ? "" : c.sha256());
         d.put("rules", String.join(",", c.rules()));
         out.add(new AuditEvent(ACTOR, AuditAction.RULE_RELOAD, c.file(), d));
+      }
+      if (r.changes().isEmpty()) {
+        // the first load of a directory holding no rule file (the only reload without a change): no rule is live, and
+        // without an entry the audit had shown nothing of it, as if the rules had never loaded
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("change", EMPTY);
+        d.put("version", Long.toString(r.version()));
+        d.put("rules", "");
+        out.add(new AuditEvent(ACTOR, AuditAction.RULE_RELOAD, EMPTY_SUBJECT, d));
       }
     } else if (event instanceof RuleSetEvent.Rejected x) {
       Map<String, String> d = new LinkedHashMap<>();

@@ -70,6 +70,32 @@ class RuleSetAuditTest {
   }
 
   /**
+   * The first load of a directory holding no rule file leaves no rule live and is audited as one entry, its change
+   * EMPTY (it had written none, so the log could not show that the rules had loaded, empty); a later reload that adds
+   * a file is audited as that file's ADDED alone.
+   */
+  @Test
+  void theFirstLoadOfAnEmptyDirectoryIsOneEntry() throws Exception {
+    Path rules = Files.createDirectory(dir.resolve("empty-rules"));
+    Path logFile = dir.resolve("audit.jsonl");
+    try (FileAuditLog log = openLog(logFile);
+        EasyRulesEligibilityEvaluator e = EasyRulesEligibilityEvaluator.openStrict(rules, RuleSetAudit.listener(log))) {
+      assertEquals(1, e.version());
+      List<String> lines = Files.readAllLines(logFile);
+      assertEquals(1, lines.size(), lines.toString());
+      assertTrue(lines.get(0).contains("\"RULE_RELOAD\"") && lines.get(0).contains("\"change\":\"EMPTY\"")
+          && lines.get(0).contains("\"version\":\"1\"") && lines.get(0).contains("(no rule files)"), lines.get(0));
+      Files.copy(exampleRules().resolve("_shared.yml"), rules.resolve("_shared.yml"));
+      e.reload();
+      lines = Files.readAllLines(logFile);
+      assertEquals(2, lines.size(), lines.toString());
+      assertTrue(lines.get(1).contains("_shared.yml") && lines.get(1).contains("ADDED")
+          && !lines.get(1).contains("EMPTY"), lines.get(1));
+      assertEquals(2, log.verify(Optional.empty()).entries());
+    }
+  }
+
+  /**
    * A rejected file's entry says which content was refused and what stayed live: the SHA-256 of the refused bytes, the
    * version still live, the file's owner, and how many problems there were with the first of them (the entry had not
    * been checked beyond its REJECTED and a problem's words: the hash or the live version could go missing unseen).
