@@ -901,4 +901,41 @@ class HttpPolicySourceTest {
           + ")"), message);
     }
   }
+
+  /**
+   * Only the item's own elements are read: an extension's element of the same local name is not its text or title.
+   * An RSS item with an image ({@code <media:content url="…"/>}, Media RSS, which many feeds add) had been read as an
+   * announcement without text, its description and the policy in it dropped without a word, and a
+   * {@code <media:title>} before its title as its title. An Atom entry whose content is out of line
+   * ({@code <content src="…"/>}, the summary then being its text) had been read without text too.
+   */
+  @Test
+  void anExtensionsElementIsNotTheItemsTextAndAnOutOfLineContentGivesWayToTheSummary() {
+    String rss = "<rss xmlns:media=\"http://search.yahoo.com/mrss/\"><channel><item><guid>n-1</guid>"
+        + "<media:title>活动海报</media:title><title>分期政策公告</title>"
+        + "<media:content url=\"https://example.com/poster.jpg\" medium=\"image\"/>"
+        + "<media:description>海报说明</media:description>"
+        + "<description>" + POLICY + "</description><guid>n-1-again</guid></item></channel></rss>";
+    server.serve("/media", "application/rss+xml", rss.getBytes(StandardCharsets.UTF_8));
+    Announcement item = source("/media").fetch().get(0);
+    assertEquals(List.of("n-1", "分期政策公告", POLICY), List.of(item.id(), item.title(), item.text()),
+        "the first guid names the item, as the first title and link do");
+    String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>e-1</id><title>分期政策公告</title>"
+        + "<content type=\"application/pdf\" src=\"https://example.com/notice.pdf\"/>"
+        + "<summary>" + POLICY + "</summary></entry></feed>";
+    server.serve("/out-of-line", "application/atom+xml", atom.getBytes(StandardCharsets.UTF_8));
+    assertEquals(POLICY, source("/out-of-line").fetch().get(0).text());
+  }
+
+  /**
+   * Text in Atom XHTML content that looks like markup stays text: {@code &lt;br&gt;} is the four characters, not a
+   * line break.
+   */
+  @Test
+  void escapedMarkupInAtomXhtmlContentStaysText() {
+    String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>urn:n:1</id><content type=\"xhtml\">"
+        + "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>回复时请勿输入 &lt;br&gt; 标签</p></div></content></entry></feed>";
+    server.serve("/atom", "application/atom+xml", atom.getBytes(StandardCharsets.UTF_8));
+    assertEquals("回复时请勿输入 <br> 标签", source("/atom").fetch().get(0).text());
+  }
 }
