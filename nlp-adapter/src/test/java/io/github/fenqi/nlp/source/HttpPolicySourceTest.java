@@ -938,4 +938,27 @@ class HttpPolicySourceTest {
     server.serve("/atom", "application/atom+xml", atom.getBytes(StandardCharsets.UTF_8));
     assertEquals("回复时请勿输入 <br> 标签", source("/atom").fetch().get(0).text());
   }
+
+  /**
+   * A feed says its charset in its XML declaration when the server does not: a Big5 feed (a lender in Hong Kong or
+   * Taiwan) declared so only there had been decoded as GB18030, which maps every Big5 byte pair to some character,
+   * so its text came out garbled and was read as nothing, without an error. A GBK one is read by its declaration too
+   * (it had been, by detection), and the server's charset still comes first.
+   */
+  @Test
+  void aFeedsXmlDeclarationNamesItsCharset() throws Exception {
+    String big5 = "<?xml version=\"1.0\" encoding=\"Big5\"?><rss><channel><item><title>分期公告</title>"
+        + "<description>逾期滿90天的客戶最長可分36期償還</description></item></channel></rss>";
+    server.serve("/big5", "application/rss+xml", big5.getBytes("Big5"));
+    Announcement item = source("/big5").fetch().get(0);
+    assertEquals(List.of("分期公告", "逾期滿90天的客戶最長可分36期償還"), List.of(item.title(), item.text()));
+    assertEquals(36, PolicyTextExtractor.create().extract(item.readableText()).field(PolicyField.MAX_INSTALLMENTS)
+        .orElseThrow().intValue());
+    String gbk = "<?xml version='1.0' encoding='gbk'?><rss><channel><item><description>" + POLICY
+        + "</description></item></channel></rss>";
+    server.serve("/gbk-feed", "text/xml", gbk.getBytes(GBK));
+    assertEquals(POLICY, source("/gbk-feed").fetch().get(0).text());
+    server.serve("/big5-said-gbk", "application/rss+xml; charset=big5", big5.replace("Big5", "GBK").getBytes("Big5"));
+    assertEquals("分期公告", source("/big5-said-gbk").fetch().get(0).title(), "the Content-Type's charset first");
+  }
 }
