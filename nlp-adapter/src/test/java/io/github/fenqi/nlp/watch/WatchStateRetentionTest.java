@@ -376,4 +376,36 @@ class WatchStateRetentionTest {
     assertTrue(Files.isRegularFile(lockFile), "the lock file is created beside the state file and left in place");
     assertEquals(0, Files.size(lockFile), "and left empty");
   }
+
+  /**
+   * One state file reached through a linked directory is still one file: a second watcher on it by the link's path
+   * had been taken for another process's watcher (and told so), and its refused attempt closed the lock file again,
+   * which dropped the first watcher's lock, so that another process could take the file while the first watcher went
+   * on writing it.
+   */
+  @Test
+  void aStateFileReachedThroughALinkedDirectoryStaysHeldByItsWatcher() throws Exception {
+    Path real = Files.createDirectory(dir.resolve("real"));
+    Path linked = Files.createSymbolicLink(dir.resolve("linked"), real);
+    state = real.resolve("state.json");
+    try (AnnouncementWatcher first = watcher("/feed").build()) {
+      state = linked.resolve("state.json");
+      io.github.fenqi.core.InvalidInputException second = org.junit.jupiter.api.Assertions.assertThrows(
+          io.github.fenqi.core.InvalidInputException.class, () -> watcher("/feed").build());
+      Path tryLocker = dir.resolve("TryLocker.java");
+      Files.writeString(tryLocker, "public class TryLocker { public static void main(String[] a) throws Exception {"
+          + " try (var c = java.nio.channels.FileChannel.open(java.nio.file.Path.of(a[0]),"
+          + " java.nio.file.StandardOpenOption.WRITE)) {"
+          + " System.out.println(c.tryLock() == null ? \"held\" : \"free\"); } } }");
+      Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          tryLocker.toString(), real.resolve("state.json.lock").toString())
+          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      assertEquals("held", new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream(),
+          StandardCharsets.UTF_8)).readLine(), "the first watcher's lock, seen from another process");
+      other.waitFor();
+      assertEquals("stateFile: " + state + " is used by another watcher of this process (one watcher per state file; "
+          + "close() the other first)", second.getMessage());
+      assertEquals(1, first.pollOnce().size(), "the first watcher still writes the file");
+    }
+  }
 }
