@@ -17,9 +17,9 @@ import org.jspecify.annotations.Nullable;
  * Decodes a fetched body: byte-order mark, then the charset the server declared, then the one the markup declares
  * (an XML declaration's {@code encoding}, else an HTML meta tag), then detection (strict UTF-8, else GB18030, the
  * superset of GBK). A feed in Big5 that says so only in its XML declaration had been decoded as GB18030, which maps
- * every Big5 byte pair to some character: its text came out garbled, read as nothing and no error said why. A declared charset that does not decode the body
- * is distrusted (servers often send GBK pages labelled UTF-8), and single-byte Latin labels on non-ASCII bodies
- * are treated as absent.
+ * every Big5 byte pair to some character: its text came out garbled, read as nothing and no error said why. A
+ * declared charset that does not decode the body is distrusted (servers often send GBK pages labelled UTF-8), and
+ * single-byte Latin labels on non-ASCII bodies are treated as absent.
  *
  * <p>Thread-safety: stateless.
  */

@@ -934,7 +934,8 @@ class HttpPolicySourceTest {
   @Test
   void escapedMarkupInAtomXhtmlContentStaysText() {
     String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>urn:n:1</id><content type=\"xhtml\">"
-        + "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>回复时请勿输入 &lt;br&gt; 标签</p></div></content></entry></feed>";
+        + "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>回复时请勿输入 &lt;br&gt; 标签</p></div>"
+        + "</content></entry></feed>";
     server.serve("/atom", "application/atom+xml", atom.getBytes(StandardCharsets.UTF_8));
     assertEquals("回复时请勿输入 <br> 标签", source("/atom").fetch().get(0).text());
   }
@@ -951,7 +952,8 @@ class HttpPolicySourceTest {
         + "<description>逾期滿90天的客戶最長可分36期償還</description></item></channel></rss>";
     server.serve("/big5", "application/rss+xml", big5.getBytes("Big5"));
     Announcement item = source("/big5").fetch().get(0);
-    assertEquals(List.of("分期公告", "逾期滿90天的客戶最長可分36期償還"), List.of(item.title(), item.text()));
+    assertEquals(List.of("分期公告", "逾期滿90天的客戶最長可分36期償還"),
+        List.of(item.title(), item.text()));
     assertEquals(36, PolicyTextExtractor.create().extract(item.readableText()).field(PolicyField.MAX_INSTALLMENTS)
         .orElseThrow().intValue());
     String gbk = "<?xml version='1.0' encoding='gbk'?><rss><channel><item><description>" + POLICY
