@@ -672,10 +672,11 @@ class HttpPolicySourceTest {
   @Test
   void atomXhtmlContentIsReadAsMarkup() {
     String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>urn:n:1</id><content type=\"xhtml\">"
-        + "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>罚息最高减免50%</p><p>本金不减免</p><table><tr><td>分期期数</td><td>12-36期</td></tr></table></div>"
-        + "</content></entry></feed>";
+        + "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>罚息最高减免50%</p><p>本金不减免</p><table><tr><td>分期期数</td><td>12-36期</td></tr></table>"
+        + "<p>回复时请勿输入 &lt;br&gt; 标签</p></div></content></entry></feed>"; // escaped markup stays text
     server.serve("/atom", "application/atom+xml", atom.getBytes(StandardCharsets.UTF_8));
-    assertEquals("罚息最高减免50%\n本金不减免\n分期期数：12-36期", source("/atom").fetch().get(0).text());
+    assertEquals("罚息最高减免50%\n本金不减免\n分期期数：12-36期\n回复时请勿输入 <br> 标签",
+        source("/atom").fetch().get(0).text());
   }
 
   @Test
@@ -925,19 +926,6 @@ class HttpPolicySourceTest {
         + "<summary>" + POLICY + "</summary></entry></feed>";
     server.serve("/out-of-line", "application/atom+xml", atom.getBytes(StandardCharsets.UTF_8));
     assertEquals(POLICY, source("/out-of-line").fetch().get(0).text());
-  }
-
-  /**
-   * Text in Atom XHTML content that looks like markup stays text: {@code &lt;br&gt;} is the four characters, not a
-   * line break.
-   */
-  @Test
-  void escapedMarkupInAtomXhtmlContentStaysText() {
-    String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>urn:n:1</id><content type=\"xhtml\">"
-        + "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>回复时请勿输入 &lt;br&gt; 标签</p></div>"
-        + "</content></entry></feed>";
-    server.serve("/atom", "application/atom+xml", atom.getBytes(StandardCharsets.UTF_8));
-    assertEquals("回复时请勿输入 <br> 标签", source("/atom").fetch().get(0).text());
   }
 
   /**
