@@ -14,16 +14,21 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decodes a fetched body: byte-order mark, then the charset the server declared, then an HTML meta tag, then
- * detection (strict UTF-8, else GB18030, the superset of GBK). A declared charset that does not decode the body
- * is distrusted (servers often send GBK pages labelled UTF-8), and single-byte Latin labels on non-ASCII bodies
- * are treated as absent.
+ * Decodes a fetched body: byte-order mark, then the charset the server declared, then the one the markup declares
+ * (an XML declaration's {@code encoding}, else an HTML meta tag), then detection (strict UTF-8, else GB18030, the
+ * superset of GBK). A feed in Big5 that says so only in its XML declaration had been decoded as GB18030, which maps
+ * every Big5 byte pair to some character: its text came out garbled, read as nothing and no error said why. A
+ * declared charset that does not decode the body is distrusted (servers often send GBK pages labelled UTF-8), and
+ * single-byte Latin labels on non-ASCII bodies are treated as absent.
  *
  * <p>Thread-safety: stateless.
  */
 public final class CharsetSniffer {
   private static final Pattern META = Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:-]+)",
       Pattern.CASE_INSENSITIVE);
+  /** The {@code encoding} of an XML declaration, which can only begin the document. */
+  private static final Pattern XML_DECLARATION =
+      Pattern.compile("\\A<\\?xml\\s[^>]*?\\bencoding\\s*=\\s*[\"']\\s*([A-Za-z0-9_.:-]+)");
   private static final Charset GB18030 = Charset.forName("GB18030");
 
   /** The decoded text and the charset that decoded it. Thread-safety: immutable. */
@@ -31,7 +36,10 @@ public final class CharsetSniffer {
 
   private CharsetSniffer() {}
 
-  /** Decodes {@code body}; {@code declared} is the Content-Type charset parameter, if any. */
+  /**
+   * Decodes {@code body}; {@code declared} is the Content-Type charset parameter, if any; {@code html}: whether the
+   * body is markup (an HTML page or an XML feed) that may declare its charset.
+   */
   public static Decoded decode(byte[] body, @Nullable String declared, boolean html) {
     if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
       return new Decoded(new String(body, 3, body.length - 3, StandardCharsets.UTF_8), StandardCharsets.UTF_8, false);
@@ -59,8 +67,9 @@ public final class CharsetSniffer {
     }
     if (html) {
       String head = new String(body, 0, Math.min(body.length, 4096), StandardCharsets.ISO_8859_1);
-      Matcher m = META.matcher(head);
-      if (m.find()) {
+      Matcher xml = XML_DECLARATION.matcher(head);
+      Matcher m = xml.find() ? xml : META.matcher(head);
+      if (m == xml || m.find()) {
         Optional<Charset> cs = charset(m.group(1));
         if (cs.isPresent() && !(isLatin(cs.get()) && !ascii)) {
           Optional<String> text = strict(body, cs.get());

@@ -18,9 +18,12 @@ import org.jspecify.annotations.Nullable;
  * together as one page. DTDs are not processed (no external entities, no entity expansion), and the parser
  * streams, so nesting depth costs nothing.
  *
- * <p>Per item: {@code content:encoded} (RSS) or {@code content} (Atom), else {@code description}/{@code summary};
- * {@code guid}/{@code id}; {@code title}; {@code link} (its text in RSS, {@code href} of the first alternate link, one
- * with {@code rel="alternate"} or none, in Atom).
+ * <p>Per item: {@code content:encoded} (RSS) or {@code content} (Atom), else (or if that is blank, as Atom's
+ * out-of-line {@code <content src="…"/>} is) {@code description}/{@code summary}; {@code guid}/{@code id};
+ * {@code title}; {@code link} (its text in RSS, {@code href} of the first alternate link, one with
+ * {@code rel="alternate"} or none, in Atom). Only the item's own elements count, those in its namespace (and
+ * {@code content:encoded}): an extension's element of the same local name, such as Media RSS's
+ * {@code <media:content url="…"/>} or {@code <media:title>}, is not the item's text or title.
  *
  * <p>Thread-safety: stateless.
  */
@@ -93,6 +96,7 @@ final class XmlFeed {
 
   /** Reads one item, from its start tag to its end tag. */
   private static Item item(XMLStreamReader r) throws XMLStreamException {
+    String itemNs = namespace(r);
     String id = null;
     String title = null;
     String link = null;
@@ -107,7 +111,14 @@ final class XmlFeed {
         continue;
       }
       String name = r.getLocalName();
-      String ns = r.getNamespaceURI() == null ? "" : r.getNamespaceURI();
+      String ns = namespace(r);
+      if (!ns.equals(itemNs) && !ns.equals(CONTENT_MODULE)) {
+        // another vocabulary's element of the same local name (Media RSS's media:content, media:title and
+        // media:description, Dublin Core's dc:description) is not the item's: an empty <media:content url="…"/> had
+        // become the item's text, its description dropped, and a media:title its title
+        skip(r);
+        continue;
+      }
       if (name.equals("link") && r.getAttributeValue(null, "href") != null) { // Atom
         String rel = r.getAttributeValue(null, "rel");
         String href = r.getAttributeValue(null, "href");
@@ -129,7 +140,14 @@ final class XmlFeed {
         default -> { } // author, pubDate, category...: not policy text
       }
     }
-    return new Item(blankToNull(id), title, blankToNull(link), content != null ? content : summary);
+    // a blank content (Atom's out-of-line <content src="…"/>) is no text: the summary is, if there is one
+    return new Item(blankToNull(id), title, blankToNull(link),
+        content != null && (!content.isBlank() || summary == null) ? content : summary);
+  }
+
+  /** The namespace of the element the reader is on; "" for none. */
+  private static String namespace(XMLStreamReader r) {
+    return r.getNamespaceURI() == null ? "" : r.getNamespaceURI();
   }
 
   /**

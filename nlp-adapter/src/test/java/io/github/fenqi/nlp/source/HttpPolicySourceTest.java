@@ -672,10 +672,11 @@ class HttpPolicySourceTest {
   @Test
   void atomXhtmlContentIsReadAsMarkup() {
     String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>urn:n:1</id><content type=\"xhtml\">"
-        + "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>罚息最高减免50%</p><p>本金不减免</p><table><tr><td>分期期数</td><td>12-36期</td></tr></table></div>"
-        + "</content></entry></feed>";
+        + "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>罚息最高减免50%</p><p>本金不减免</p><table><tr><td>分期期数</td><td>12-36期</td></tr></table>"
+        + "<p>回复时请勿输入 &lt;br&gt; 标签</p></div></content></entry></feed>"; // escaped markup stays text
     server.serve("/atom", "application/atom+xml", atom.getBytes(StandardCharsets.UTF_8));
-    assertEquals("罚息最高减免50%\n本金不减免\n分期期数：12-36期", source("/atom").fetch().get(0).text());
+    assertEquals("罚息最高减免50%\n本金不减免\n分期期数：12-36期\n回复时请勿输入 <br> 标签",
+        source("/atom").fetch().get(0).text());
   }
 
   @Test
@@ -900,5 +901,54 @@ class HttpPolicySourceTest {
       assertTrue(message.contains(" from " + server.uri(target) + " (redirected from " + server.uri("/to" + target)
           + ")"), message);
     }
+  }
+
+  /**
+   * Only the item's own elements are read: an extension's element of the same local name is not its text or title.
+   * An RSS item with an image ({@code <media:content url="…"/>}, Media RSS, which many feeds add) had been read as an
+   * announcement without text, its description and the policy in it dropped without a word, and a
+   * {@code <media:title>} before its title as its title. An Atom entry whose content is out of line
+   * ({@code <content src="…"/>}, the summary then being its text) had been read without text too.
+   */
+  @Test
+  void anExtensionsElementIsNotTheItemsTextAndAnOutOfLineContentGivesWayToTheSummary() {
+    String rss = "<rss xmlns:media=\"http://search.yahoo.com/mrss/\"><channel><item><guid>n-1</guid>"
+        + "<media:title>活动海报</media:title><title>分期政策公告</title>"
+        + "<media:content url=\"https://example.com/poster.jpg\" medium=\"image\"/>"
+        + "<media:description>海报说明</media:description>"
+        + "<description>" + POLICY + "</description><guid>n-1-again</guid></item></channel></rss>";
+    server.serve("/media", "application/rss+xml", rss.getBytes(StandardCharsets.UTF_8));
+    Announcement item = source("/media").fetch().get(0);
+    assertEquals(List.of("n-1", "分期政策公告", POLICY), List.of(item.id(), item.title(), item.text()),
+        "the first guid names the item, as the first title and link do");
+    String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>e-1</id><title>分期政策公告</title>"
+        + "<content type=\"application/pdf\" src=\"https://example.com/notice.pdf\"/>"
+        + "<summary>" + POLICY + "</summary></entry></feed>";
+    server.serve("/out-of-line", "application/atom+xml", atom.getBytes(StandardCharsets.UTF_8));
+    assertEquals(POLICY, source("/out-of-line").fetch().get(0).text());
+  }
+
+  /**
+   * A feed says its charset in its XML declaration when the server does not: a Big5 feed (a lender in Hong Kong or
+   * Taiwan) declared so only there had been decoded as GB18030, which maps every Big5 byte pair to some character,
+   * so its text came out garbled and was read as nothing, without an error. A GBK one is read by its declaration too
+   * (it had been, by detection), and the server's charset still comes first.
+   */
+  @Test
+  void aFeedsXmlDeclarationNamesItsCharset() throws Exception {
+    String big5 = "<?xml version=\"1.0\" encoding=\"Big5\"?><rss><channel><item><title>分期公告</title>"
+        + "<description>逾期滿90天的客戶最長可分36期償還</description></item></channel></rss>";
+    server.serve("/big5", "application/rss+xml", big5.getBytes("Big5"));
+    Announcement item = source("/big5").fetch().get(0);
+    assertEquals(List.of("分期公告", "逾期滿90天的客戶最長可分36期償還"),
+        List.of(item.title(), item.text()));
+    assertEquals(36, PolicyTextExtractor.create().extract(item.readableText()).field(PolicyField.MAX_INSTALLMENTS)
+        .orElseThrow().intValue());
+    String gbk = "<?xml version='1.0' encoding='gbk'?><rss><channel><item><description>" + POLICY
+        + "</description></item></channel></rss>";
+    server.serve("/gbk-feed", "text/xml", gbk.getBytes(GBK));
+    assertEquals(POLICY, source("/gbk-feed").fetch().get(0).text());
+    server.serve("/big5-said-gbk", "application/rss+xml; charset=big5", big5.replace("Big5", "GBK").getBytes("Big5"));
+    assertEquals("分期公告", source("/big5-said-gbk").fetch().get(0).title(), "the Content-Type's charset first");
   }
 }

@@ -312,16 +312,11 @@ class WatchStateRetentionTest {
         io.github.fenqi.core.FenqiException.class, first::pollOnce, "a closed watcher read n-1 and wrote the file");
     assertTrue(closed.getMessage().contains("the watcher is closed"), closed.getMessage());
 
-    Path locker = dir.resolve("Locker.java");
-    Files.writeString(locker, "public class Locker { public static void main(String[] a) throws Exception {"
-        + " try (var c = java.nio.channels.FileChannel.open(java.nio.file.Path.of(a[0]),"
-        + " java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE); var l = c.lock()) {"
-        + " System.out.println(\"locked\"); System.out.flush(); System.in.read(); } } }");
-    Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        locker.toString(), state + ".lock").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process other = otherProcess("Locker", Path.of(state + ".lock"), "java.nio.file.StandardOpenOption.CREATE, "
+        + "java.nio.file.StandardOpenOption.WRITE); var l = c.lock()) { System.out.println(\"locked\"); "
+        + "System.out.flush(); System.in.read();");
     try {
-      assertEquals("locked", new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream(),
-          StandardCharsets.UTF_8)).readLine());
+      assertEquals("locked", firstLine(other));
       io.github.fenqi.core.InvalidInputException elsewhere = org.junit.jupiter.api.Assertions.assertThrows(
           io.github.fenqi.core.InvalidInputException.class, () -> watcher("/feed").build());
       assertEquals("stateFile: " + state + " is used by another process's watcher (it holds " + state
@@ -375,5 +370,48 @@ class WatchStateRetentionTest {
     }
     assertTrue(Files.isRegularFile(lockFile), "the lock file is created beside the state file and left in place");
     assertEquals(0, Files.size(lockFile), "and left empty");
+  }
+
+  /**
+   * One state file reached through a linked directory is still one file: a second watcher on it by the link's path
+   * had been taken for another process's watcher (and told so), and its refused attempt closed the lock file again,
+   * which dropped the first watcher's lock, so that another process could take the file while the first watcher went
+   * on writing it.
+   */
+  @Test
+  void aStateFileReachedThroughALinkedDirectoryStaysHeldByItsWatcher() throws Exception {
+    Path real = Files.createDirectory(dir.resolve("real"));
+    Path linked = Files.createSymbolicLink(dir.resolve("linked"), real);
+    state = real.resolve("state.json");
+    try (AnnouncementWatcher first = watcher("/feed").build()) {
+      state = linked.resolve("state.json");
+      io.github.fenqi.core.InvalidInputException second = org.junit.jupiter.api.Assertions.assertThrows(
+          io.github.fenqi.core.InvalidInputException.class, () -> watcher("/feed").build());
+      Process other = otherProcess("TryLocker", real.resolve("state.json.lock"),
+          "java.nio.file.StandardOpenOption.WRITE)) { System.out.println(c.tryLock() == null ? \"held\" : \"free\");");
+      assertEquals("held", firstLine(other), "the first watcher's lock, seen from another process");
+      other.waitFor();
+      assertEquals("stateFile: " + state + " is used by another watcher of this process (one watcher per state file; "
+          + "close() the other first)", second.getMessage());
+      assertEquals(1, first.pollOnce().size(), "the first watcher still writes the file");
+    }
+  }
+
+  /**
+   * Another JVM running the one-file program {@code name} that opens {@code file} as the channel {@code c} with the
+   * open options, then runs the body, in {@code optionsAndBody}: a POSIX lock is seen and taken per process.
+   */
+  private Process otherProcess(String name, Path file, String optionsAndBody) throws java.io.IOException {
+    Path program = dir.resolve(name + ".java");
+    Files.writeString(program, "public class " + name + " { public static void main(String[] a) throws Exception {"
+        + " try (var c = java.nio.channels.FileChannel.open(java.nio.file.Path.of(a[0]), " + optionsAndBody
+        + " } } }");
+    return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), program.toString(),
+        file.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+  }
+
+  private static String firstLine(Process process) throws java.io.IOException {
+    return new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
+        .readLine();
   }
 }

@@ -1,5 +1,6 @@
 package io.github.fenqi.nlp.watch;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -100,5 +102,38 @@ class WatchStateTest {
                   ms), List.of(new FieldChange(fs.get(0), lv, ex.get(fs.get(0)))),
               PolicyChange.Status.QUEUED_FOR_REVIEW, a.fetchedAt()));
     });
+  }
+
+  /**
+   * The state file is replaced whole, never rewritten in place: a reader that opened it before a write (a backup, an
+   * operator's look) reads the state as it was, complete, not the new one cut where the write had got to, and nothing
+   * is left beside it.
+   */
+  @Example
+  void aWriteReplacesTheFileWholeAndLeavesNothingBesideIt() throws IOException {
+    Path dir = Files.createTempDirectory("watch-state");
+    Path file = dir.resolve("state.json");
+    try {
+      WatchState.Content first = new WatchState.Content(WatchState.FORMAT_VERSION,
+          List.of(new WatchState.Read("source", "n-1", "0".repeat(64))), List.of(), List.of(), List.of(), List.of(),
+          List.of());
+      WatchState.write(MAPPER, file, first);
+      byte[] before = Files.readAllBytes(file);
+      try (java.io.InputStream opened = Files.newInputStream(file)) {
+        WatchState.write(MAPPER, file, WatchState.Content.EMPTY);
+        assertArrayEquals(before, opened.readAllBytes());
+      }
+      assertEquals(WatchState.Content.EMPTY, WatchState.read(MAPPER, file));
+      try (java.util.stream.Stream<Path> beside = Files.list(dir)) {
+        assertEquals(List.of(file), beside.toList());
+      }
+    } finally {
+      try (java.util.stream.Stream<Path> left = Files.list(dir)) {
+        for (Path p : left.toList()) {
+          Files.delete(p);
+        }
+      }
+      Files.delete(dir);
+    }
   }
 }
