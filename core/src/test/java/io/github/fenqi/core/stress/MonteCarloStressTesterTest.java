@@ -484,6 +484,20 @@ class MonteCarloStressTesterTest {
   }
 
   /**
+   * A share of the paths is read in whole per cent rounded half up, as 0.5 % is "1 %": every share of 2 000 paths, the
+   * half-way ones too. 0.575 is a hair below in binary, so 1 150 of 2 000 paths (57.5 %) had been "57 %" where 58.5 %
+   * was "59 %", and so were 14.5, 28.5 and 56.5 %.
+   */
+  @Test
+  void aShareIsReadInWholePerCentRoundedHalfUp() {
+    for (int k = 0; k <= 2_000; k++) {
+      long whole = (k + 10) / 20; // k / 2 000 is k / 20 per cent
+      String expected = k > 0 && whole == 0 ? "under 1 %" : k < 2_000 && whole == 100 ? "over 99 %" : whole + " %";
+      assertEquals(expected, MonteCarloStressTester.percent(k / 2_000.0), k + " of 2000 paths");
+    }
+  }
+
+  /**
    * The paths are independent: over 200 seeds the default probability of 2 000 paths varies as a binomial share does.
    * Each path had been seeded with {@code seed + golden·(k + 1)}, the step SplittableRandom itself takes, so path k + 1
    * drew path k's months shifted by one and the figure varied 2.6 times as much as the documented sampling error.
