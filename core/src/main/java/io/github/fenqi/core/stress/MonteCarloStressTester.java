@@ -385,11 +385,13 @@ final class MonteCarloStressTester implements StressTester {
   }
 
   /**
-   * A share as people read it: whole per cent, but never rounded to 0 % or 100 % when it is not (a RED plan under a
-   * red threshold below 0.5 % was said to re-default "in 0 % of simulated futures").
+   * A share as people read it: whole per cent, half up (0.5 % is 1 %), but never rounded to 0 % or 100 % when it is not
+   * (a RED plan under a red threshold below 0.5 % was said to re-default "in 0 % of simulated futures"). The share is
+   * rounded as the decimal it is ({@link #decimal}): {@code Math.round(share * 100)} rounded 57.5 % down, 0.575 being a
+   * hair below in binary, and so 14.5, 28.5 and 56.5 %, while every other half per cent went up.
    */
   static String percent(double share) {
-    long whole = Math.round(share * 100);
+    long whole = decimal(share).movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValue();
     if (share > 0 && whole == 0) {
       return "under 1 %";
     }

@@ -26,4 +26,22 @@ class FinancialProfileTest {
         Money.ofYuan(9_500), OptionalDouble.empty(), null, Money.ZERO));
     assertEquals("essentialExpenses: is missing", missing.problems().get(0).toString());
   }
+
+  /**
+   * A measured income volatility is a coefficient of variation from 0 to 3, both ends accepted as the stress test runs
+   * on them (3: an income that swings wildly from month to month); just beyond either end, or NaN, it is refused naming
+   * incomeVolatility and its range.
+   */
+  @Test
+  void theIncomeVolatilityIsZeroToThreeEndsIncluded() {
+    for (double v : new double[] {0, 3}) {
+      assertEquals(OptionalDouble.of(v), new FinancialProfile(Money.ofYuan(9_500), OptionalDouble.of(v), Money.ZERO,
+          Money.ZERO).incomeVolatility());
+    }
+    for (double v : new double[] {Math.nextDown(0.0), Math.nextUp(3.0), Double.NaN}) {
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> new FinancialProfile(Money.ofYuan(9_500),
+          OptionalDouble.of(v), Money.ZERO, Money.ZERO));
+      assertEquals("incomeVolatility: " + v + " is outside 0..3", e.problems().get(0).toString(), e.getMessage());
+    }
+  }
 }

@@ -374,6 +374,32 @@ class MonteCarloStressTesterTest {
     assertEquals(Optional.of(1), r.scenarios().get(0).failsInMonth());
   }
 
+  /**
+   * A month's end is summed plainly only while no term can make a horizon's sums overflow (every term below 2^58 fen):
+   * a surplus of savings and a year of income of 2^62 − 1 fen each, and a deficit of just under 2^59 fen of essentials
+   * and as much in shock expenses a month carried through eleven months with nothing due, each beyond a plain {@code long}, are
+   * neither wrapped round to a deficit nor to a surplus. Summed plainly, the first re-defaulted in month 2 and the
+   * second never did.
+   */
+  @Test
+  void sumsBeyondThePlainBoundAreNotWrapped() {
+    StressConfig quiet = FAST.toBuilder().paths(100).scenarios(List.of()).jobLoss(0, 3, 0).incomeDrop(0, 0.3, 4)
+        .shockExpense(0, Money.ZERO, 0).build();
+    Money huge = Money.ofFen((1L << 62) - 1);
+    StressResult surplus = StressTester.monteCarlo(quiet).test(new FinancialProfile(huge, OptionalDouble.of(0),
+        Money.ZERO, huge), PlanCashflow.ofMonthlyTotals(Collections.nCopies(12, Money.ofFen(1)), Money.ZERO));
+    assertEquals(0.0, surplus.defaultProbability(), surplus.toString());
+    Money half = Money.ofFen((1L << 59) - 1024); // a double exactly, as the shock's amount is drawn
+    List<Money> lastMonthOnly = new ArrayList<>(Collections.nCopies(11, Money.ZERO));
+    lastMonthOnly.add(Money.ofFen(1));
+    StressResult deficit = StressTester.monteCarlo(quiet.toBuilder().shockExpense(1.0, half, 0).build()).test(
+        new FinancialProfile(Money.ZERO, OptionalDouble.of(0), half, Money.ZERO),
+        PlanCashflow.ofMonthlyTotals(lastMonthOnly, Money.ZERO));
+    assertEquals(1.0, deficit.defaultProbability(), deficit.toString());
+    assertEquals(12.0, deficit.expectedFirstDefaultMonth().orElseThrow(), deficit.toString());
+    assertEquals(Money.ofFen(Long.MAX_VALUE), deficit.worstShortfall95(), "the deficit clamped, not wrapped");
+  }
+
   /** The month's end never wraps: it is the exact sum, clamped to ±Long.MAX_VALUE. */
   @Property(tries = 2000)
   void theMonthsEndIsTheExactSumClamped(@ForAll @LongRange(min = 0) long buffer, @ForAll @LongRange(min = 0) long income,
@@ -481,6 +507,20 @@ class MonteCarloStressTesterTest {
     assertTrue(r.recommendation().orElseThrow().contains("in under 1 % of simulated futures"), r.recommendation().get());
     assertEquals(List.of("under 1 %", "1 %", "50 %", "99 %", "over 99 %", "100 %"), java.util.stream.DoubleStream.of(
         0.0001, 0.005, 0.5, 0.994, 0.9951, 1.0).mapToObj(MonteCarloStressTester::percent).toList());
+  }
+
+  /**
+   * A share of the paths is read in whole per cent rounded half up, as 0.5 % is "1 %": every share of 2 000 paths, the
+   * half-way ones too. 0.575 is a hair below in binary, so 1 150 of 2 000 paths (57.5 %) had been "57 %" where 58.5 %
+   * was "59 %", and so were 14.5, 28.5 and 56.5 %.
+   */
+  @Test
+  void aShareIsReadInWholePerCentRoundedHalfUp() {
+    for (int k = 0; k <= 2_000; k++) {
+      long whole = (k + 10) / 20; // k / 2 000 is k / 20 per cent
+      String expected = k > 0 && whole == 0 ? "under 1 %" : k < 2_000 && whole == 100 ? "over 99 %" : whole + " %";
+      assertEquals(expected, MonteCarloStressTester.percent(k / 2_000.0), k + " of 2000 paths");
+    }
   }
 
   /**
