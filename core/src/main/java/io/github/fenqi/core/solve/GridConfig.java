@@ -150,6 +150,22 @@ public record GridConfig(
     return out;
   }
 
+  /**
+   * {@link #waiverFractions()} as the decimals they stand for, k · step computed in decimal: in doubles 3 · 0.3 is
+   * 0.8999999999999999 and 3 · 0.15 is 0.44999999999999996, so the 90 % level of a 10 000-fen cap had been drawn as
+   * 8 999 fen and the 45 % level as 4 499.
+   */
+  java.math.BigDecimal[] waiverLevels() {
+    int count = waiverFractions().length;
+    java.math.BigDecimal step = java.math.BigDecimal.valueOf(waiverStep);
+    java.math.BigDecimal[] out = new java.math.BigDecimal[count];
+    for (int k = 0; k < count - 1; k++) {
+      out[k] = step.multiply(java.math.BigDecimal.valueOf(k)).min(java.math.BigDecimal.ONE);
+    }
+    out[count - 1] = java.math.BigDecimal.ONE;
+    return out;
+  }
+
   public GridConfig withAcceptanceFloor(double floor) {
     return new GridConfig(waiverStep, waiverPriority, downPaymentLevels, downPaymentStep, floor,
         lenderMonthlyDiscountRate, maxSearchNodes);

@@ -318,10 +318,10 @@ public final class OptionGrid {
    */
   private record Scales(GridConfig config, DecimalFactor[] waiverFractions, BigDecimal downPaymentStep) {
     static Scales of(GridConfig config) {
-      double[] fractions = config.waiverFractions();
-      DecimalFactor[] factors = new DecimalFactor[fractions.length];
-      for (int k = 0; k < fractions.length; k++) {
-        factors[k] = DecimalFactor.of(BigDecimal.valueOf(fractions[k]));
+      BigDecimal[] levels = config.waiverLevels(); // k · step in decimal, not the double's digits
+      DecimalFactor[] factors = new DecimalFactor[levels.length];
+      for (int k = 0; k < levels.length; k++) {
+        factors[k] = DecimalFactor.of(levels[k]);
       }
       return new Scales(config, factors, BigDecimal.valueOf(config.downPaymentStep()));
     }

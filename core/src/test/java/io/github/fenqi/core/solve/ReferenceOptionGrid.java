@@ -32,12 +32,14 @@ final class ReferenceOptionGrid {
       capFen[c.ordinal()] = terms.debt().amount(c).multiply(terms.waiverCap(c).value(), RoundingMode.DOWN).fen();
       maxW = Math.addExact(maxW, capFen[c.ordinal()]);
     }
-    double[] fractions = config.waiverFractions();
-    // each distinct waived amount once, ascending
+    int fractions = config.waiverFractions().length;
+    // each distinct waived amount once, ascending: k · step of it in decimal, the last level the whole of it
     long waivable = maxW;
-    long[] waivedTotalByLevel = java.util.Arrays.stream(fractions).limit(maxW == 0 ? 1 : fractions.length)
-        .mapToLong(f -> BigDecimal.valueOf(waivable).multiply(BigDecimal.valueOf(f)).setScale(0, RoundingMode.DOWN)
-            .longValueExact()).distinct().toArray();
+    BigDecimal step = BigDecimal.valueOf(config.waiverStep());
+    long[] waivedTotalByLevel = java.util.stream.IntStream.range(0, maxW == 0 ? 1 : fractions)
+        .mapToObj(k -> k == fractions - 1 ? BigDecimal.ONE : step.multiply(BigDecimal.valueOf(k)).min(BigDecimal.ONE))
+        .mapToLong(f -> BigDecimal.valueOf(waivable).multiply(f).setScale(0, RoundingMode.DOWN).longValueExact())
+        .distinct().toArray();
     int levels = waivedTotalByLevel.length;
     double minRatio = terms.minDownPaymentRatio().doubleValue();
     List<Integer> allowed = terms.allowedTerms();

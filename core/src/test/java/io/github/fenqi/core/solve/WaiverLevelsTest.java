@@ -40,6 +40,18 @@ class WaiverLevelsTest {
     assertEquals(List.of(0L, 4_000L, 8_000L, 10_000L), levels(0.4));
   }
 
+  /**
+   * A level is k · step of the cap in decimal: in doubles 3 · 0.3 is 0.8999999999999999 and 3 · 0.15 is
+   * 0.44999999999999996, and the 90 % and 45 % levels of 10 000 fen had been drawn a fen short, 8 999 and 4 499.
+   */
+  @Test
+  void aLevelIsTheStepTimesItsIndexInDecimal() {
+    assertEquals(List.of(0L, 3_000L, 6_000L, 9_000L, 10_000L), levels(0.3));
+    assertEquals(List.of(0L, 1_500L, 3_000L, 4_500L, 6_000L, 7_500L, 9_000L, 10_000L), levels(0.15));
+    assertEquals(List.of(0L, 700L, 1_400L, 2_100L, 2_800L, 3_500L, 4_200L, 4_900L, 5_600L, 6_300L, 7_000L, 7_700L,
+        8_400L, 9_100L, 9_800L, 10_000L), levels(0.07));
+  }
+
   @Test
   void aStepThatDividesTheCapReachesItExactlyOnce() {
     assertEquals(List.of(0L, 2_500L, 5_000L, 7_500L, 10_000L), levels(0.25));
