@@ -11,6 +11,7 @@ import io.github.fenqi.core.solve.ProposalSet;
 import io.github.fenqi.core.solve.ProposalSolver;
 import io.github.fenqi.core.solve.Strategy;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -45,7 +46,7 @@ class HardLimitsEdgeTest {
    * a single fen (a hard score of -1): that is infeasible as any larger excess is, and the answer is the exact solver's
    * shortfall of 0.01, not a proposal one fen over the budget.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aBudgetOneFenBelowTheLeastPlanIsInfeasible() {
     long least = ProposalProblem.of(SAMPLE, ROOMY, ROOMY).grids().stream().mapToLong(g -> {
       long min = Long.MAX_VALUE;
