@@ -11,6 +11,7 @@ import io.github.fenqi.core.solve.ProposalSet;
 import io.github.fenqi.core.solve.ProposalSolver;
 import io.github.fenqi.core.solve.Strategy;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -38,6 +39,28 @@ class HardLimitsEdgeTest {
     assertTrue(free.totalDownPayment().isPositive(), "the optimum has down payments to cut: " + free.totalDownPayment());
     Money savings = Money.ofFen(free.totalDownPayment().fen() - 1);
     assertWithin(ProposalProblem.of(SAMPLE, ROOMY, savings), strategy, free);
+  }
+
+  /**
+   * A budget one fen below the least Σ first installments admits no plan, and OptaPlanner's best plan then breaks it by
+   * a single fen (a hard score of -1): that is infeasible as any larger excess is, and the answer is the exact solver's
+   * shortfall of 0.01, not a proposal one fen over the budget.
+   */
+  @Test
+  void aBudgetOneFenBelowTheLeastPlanIsInfeasible() {
+    long least = ProposalProblem.of(SAMPLE, ROOMY, ROOMY).grids().stream().mapToLong(g -> {
+      long min = Long.MAX_VALUE;
+      for (int i = 0; i < g.size(); i++) {
+        min = Math.min(min, g.firstInstallmentFen(i));
+      }
+      return min;
+    }).sum();
+    ProposalProblem problem = ProposalProblem.of(SAMPLE, Money.ofFen(least - 1), ROOMY);
+    ProposalSet exact = ProposalSolver.exact().solve(problem);
+    assertEquals(Money.ofFen(1), exact.infeasibility().orElseThrow().shortfall(), exact.notes().toString());
+    ProposalSet opta = OptaPlannerProposalSolver.builder().deterministic(7, 20_000).build().solve(problem);
+    assertEquals(List.of(), opta.proposals(), opta.notes().toString());
+    assertEquals(exact.infeasibility(), opta.infeasibility());
   }
 
   private static void assertWithin(ProposalProblem problem, Strategy strategy, Proposal free) {

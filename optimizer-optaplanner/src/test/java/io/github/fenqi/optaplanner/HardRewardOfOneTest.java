@@ -27,14 +27,34 @@ class HardRewardOfOneTest {
     }
   }
 
+  /** Rewards every plan with a single unit of the hard score: +1 in all, the smallest reward there is. */
+  public static final class RewardsOneHardPerPlan implements ProposalConstraint {
+    static final String NAME = "one hard unit per plan";
+
+    @Override
+    public Constraint define(ConstraintFactory f) {
+      return f.forEach(ProposalLimits.class).rewardLong(HardSoftLongScore.ONE_HARD, limits -> 1L).asConstraint(NAME);
+    }
+  }
+
   @Test
   void aHardRewardOfOneUnitIsNamed() {
+    assertRefused(RewardsOneHardPerLender.class, RewardsOneHardPerLender.NAME, 3);
+  }
+
+  /** The reward above totals +3, so a check letting a total of +1 through (a fen over the budget) went unnoticed. */
+  @Test
+  void aHardRewardOfOneUnitInAllIsNamed() {
+    assertRefused(RewardsOneHardPerPlan.class, RewardsOneHardPerPlan.NAME, 1);
+  }
+
+  private static void assertRefused(Class<? extends ProposalConstraint> constraint, String name, long reward) {
     ProposalProblem sample = ProposalProblem.of(OptaPlannerProposalSolverTest.sampleDebts(1), Money.of("5040.00"),
         Money.of("12000.00"));
     ComponentContractException e = assertThrows(ComponentContractException.class, () -> OptaPlannerProposalSolver
-        .builder().deterministic(7, 1_000).constraint(RewardsOneHardPerLender.class).build().solve(sample));
-    assertEquals("a user constraint (\"" + RewardsOneHardPerLender.NAME + "\")", e.component());
+        .builder().deterministic(7, 1_000).constraint(constraint).build().solve(sample));
+    assertEquals("a user constraint (\"" + name + "\")", e.component());
     assertEquals("hard score", e.problems().get(0).location());
-    assertTrue(e.getMessage().contains("rewards the hard score (+3 in the best plan)"), e.getMessage());
+    assertTrue(e.getMessage().contains("rewards the hard score (+" + reward + " in the best plan)"), e.getMessage());
   }
 }
