@@ -25,4 +25,17 @@ class RefundWordAtStartTest {
     assertEquals(List.of(RemovalKind.REFUND), a.removals().stream().map(Removal::kind).toList());
     assertEquals(Money.of("8000.00"), a.months().get(0).salaryIncome());
   }
+
+  /**
+   * A debit whose description starts with 退款 is money the holder paid back (a shopkeeper refunding a customer): it is
+   * spent, never removed as a refund, which only a credit can be.
+   */
+  @Test
+  void aDebitStartingWithARefundWordIsSpending() {
+    StatementAnalysis a = StatementAnalyzer.defaults().analyze(List.of(StatementParser.bank().parse("bank.csv",
+        (BANK_HEADER + "2026-06-10,10:00:00,退款给顾客,200.00,,,某某科技有限公司,,网银\n"
+            + "2026-06-11,10:00:00,退款给顾客,,200.00,,某某科技有限公司,,网银\n").getBytes(StandardCharsets.UTF_8))));
+    assertEquals(Money.of("200.00"), a.months().get(0).otherSpending());
+    assertEquals(List.of(RemovalKind.REFUND), a.removals().stream().map(Removal::kind).toList());
+  }
 }
