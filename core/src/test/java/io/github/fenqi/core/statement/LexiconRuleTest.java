@@ -169,4 +169,39 @@ class LexiconRuleTest {
     assertTrue(lexicon.isPerson("欧阳小\uD842\uDFB7"));
     assertFalse(lexicon.isPerson("欧阳小明\uD842\uDFB7"), "five code points are no name");
   }
+
+  /** Only version 1 is read: a version below it (0, -1) is refused as one above it is, naming the field. */
+  @Test
+  void aLexiconOfAVersionBelowOneIsRefusedToo() {
+    for (int version : new int[] {0, -1}) {
+      InvalidInputException e = assertThrows(InvalidInputException.class,
+          () -> lexicon(version, List.of(rule("a", "还款", null)), List.of()));
+      assertEquals(List.of(Problem.of("schemaVersion", version + " is not supported; expected 1")), e.problems());
+    }
+  }
+
+  /** A lexicon file may name a rule's fields in any case of their letters: Description and TYPE are description, type. */
+  @Test
+  void aFieldIsNamedInAnyCase() {
+    CategoryLexicon read = CategoryLexicon.read(("{\"schemaVersion\": 1, \"rules\": [{\"id\": \"a\", \"category\": "
+        + "\"SALARY\", \"fields\": [\"Description\", \"TYPE\"], \"keywords\": [\"工资\"]}]}")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8), "my-lexicon.json");
+    assertEquals(List.of(LexiconRule.Field.DESCRIPTION, LexiconRule.Field.TYPE), read.rules().get(0).fields());
+  }
+
+  /**
+   * A lexicon file that gives a rule's key twice is refused naming the file, the rule and the line of the second (the
+   * last value had won silently, dropping the first list of keywords); a file that is no JSON names its line too.
+   */
+  @Test
+  void aLexiconFilesErrorsNameItsLine() {
+    String twice = "{\"schemaVersion\": 1, \"rules\": [\n{\"id\": \"a\", \"category\": \"SALARY\", \"fields\": [\"type\"],\n"
+        + "\"keywords\": [\"工资\"],\n\"keywords\": [\"奖金\"]}]}";
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> CategoryLexicon.read(
+        twice.getBytes(java.nio.charset.StandardCharsets.UTF_8), "my-lexicon.json"));
+    assertEquals("my-lexicon.json: rules[0]: field 'keywords' appears twice (line 4); keep one", e.getMessage());
+    InvalidInputException broken = assertThrows(InvalidInputException.class, () -> CategoryLexicon.read(
+        "{\"schemaVersion\": 1,\n\"rules\": [}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "my-lexicon.json"));
+    assertTrue(broken.getMessage().startsWith("my-lexicon.json: line 2: malformed JSON"), broken.getMessage());
+  }
 }
