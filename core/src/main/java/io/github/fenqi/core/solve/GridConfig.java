@@ -5,6 +5,7 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.debt.DebtComponent;
 import io.github.fenqi.core.solve.internal.MultipleChoiceKnapsack;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -134,35 +135,33 @@ public record GridConfig(
     for (DebtComponent c : DebtComponent.values()) {
       waivable = Math.addExact(waivable, debt.waivableAmount(c).fen());
     }
-    long levels = Math.min(waiverFractions().length, waivable + 1);
+    long levels = Math.min(waiverLevelCount(), waivable + 1);
     return levels * downPaymentLevels * debt.allowedTerms().size();
   }
 
-  /** Waiver levels as fractions of the maximum waivable amount: 0, step, 2·step, ..., 1. */
-  double[] waiverFractions() {
+  /**
+   * How many waiver levels there are: 0, step, 2·step, ... below 1, and 1 (the last partial step when the step does
+   * not divide 1).
+   */
+  int waiverLevelCount() {
     int whole = (int) Math.floor(1.0 / waiverStep + 1e-9);
     boolean exact = Math.abs(whole * waiverStep - 1.0) < 1e-9;
-    double[] out = new double[exact ? whole + 1 : whole + 2];
-    for (int k = 0; k <= whole; k++) {
-      out[k] = Math.min(1.0, k * waiverStep);
-    }
-    out[out.length - 1] = 1.0;
-    return out;
+    return exact ? whole + 1 : whole + 2;
   }
 
   /**
-   * {@link #waiverFractions()} as the decimals they stand for, k · step computed in decimal: in doubles 3 · 0.3 is
-   * 0.8999999999999999 and 3 · 0.15 is 0.44999999999999996, so the 90 % level of a 10 000-fen cap had been drawn as
-   * 8 999 fen and the 45 % level as 4 499.
+   * Waiver levels as fractions of the maximum waivable amount: 0, step, 2·step, ..., 1, k · step computed in decimal:
+   * in doubles 3 · 0.3 is 0.8999999999999999 and 3 · 0.15 is 0.44999999999999996, so the 90 % level of a 10 000-fen
+   * cap had been drawn as 8 999 fen and the 45 % level as 4 499.
    */
-  java.math.BigDecimal[] waiverLevels() {
-    int count = waiverFractions().length;
-    java.math.BigDecimal step = java.math.BigDecimal.valueOf(waiverStep);
-    java.math.BigDecimal[] out = new java.math.BigDecimal[count];
+  BigDecimal[] waiverLevels() {
+    int count = waiverLevelCount();
+    BigDecimal step = BigDecimal.valueOf(waiverStep);
+    BigDecimal[] out = new BigDecimal[count];
     for (int k = 0; k < count - 1; k++) {
-      out[k] = step.multiply(java.math.BigDecimal.valueOf(k)).min(java.math.BigDecimal.ONE);
+      out[k] = step.multiply(BigDecimal.valueOf(k)).min(BigDecimal.ONE);
     }
-    out[count - 1] = java.math.BigDecimal.ONE;
+    out[count - 1] = BigDecimal.ONE;
     return out;
   }
 

@@ -147,7 +147,7 @@ class GridConfigTest {
         for (int i = 0; i < grid.size(); i++) {
           amounts.add(grid.waivedFen(i));
         }
-        long levels = Math.min(config.waiverFractions().length, waivableFen + 1);
+        long levels = Math.min(config.waiverLevelCount(), waivableFen + 1);
         assertEquals(levels, amounts.size(), waivableFen + " fen");
         assertEquals(levels * config.downPaymentLevels() * 2, grid.size(), waivableFen + " fen: one option per "
             + "waived amount, down payment and term");

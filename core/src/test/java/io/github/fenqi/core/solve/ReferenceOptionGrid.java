@@ -32,7 +32,7 @@ final class ReferenceOptionGrid {
       capFen[c.ordinal()] = terms.debt().amount(c).multiply(terms.waiverCap(c).value(), RoundingMode.DOWN).fen();
       maxW = Math.addExact(maxW, capFen[c.ordinal()]);
     }
-    int fractions = config.waiverFractions().length;
+    int fractions = config.waiverLevelCount();
     // each distinct waived amount once, ascending: k · step of it in decimal, the last level the whole of it
     long waivable = maxW;
     BigDecimal step = BigDecimal.valueOf(config.waiverStep());
