@@ -848,6 +848,36 @@ class StatementParserTest {
     assertEquals(3, replaced.rejected().size());
   }
 
+  /**
+   * A date and time written as 12 or 14 digits where the amount stands (a row shifted by a column) had been read as
+   * some 200 billion yuan, and without a balance in the file nothing flagged it. It is refused naming the column, its
+   * digits masked as any long number is; 12 digits that are no date and time of 1990 to 2099 are still an amount.
+   */
+  @Test
+  void anAmountThatReadsAsADateAndTimeIsRefused() {
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(BANK_HEADER
+        + "2026-05-06,12:34:00,POS消费,,202605061234,,超市,,POS\n"
+        + "2026-05-06,12:34:56,POS消费,,¥20260506123456,,超市,,POS\n"
+        + "2026-05-06,12:35:00,POS消费,,12.00,202605061235元,超市,,POS\n"
+        + "2026-05-07,10:00:00,工资,199001010000,,,某公司,,代发\n"
+        + "2026-05-07,10:00:01,工资,198912312359,,,某公司,,代发\n"
+        + "2026-05-07,10:00:02,工资,202602291234,,,某公司,,代发\n"
+        + "2026-05-07,10:00:03,工资,202605062434,,,某公司,,代发\n"
+        + "2026-05-07,10:00:04,POS消费,,2026050612345,,超市,,POS\n"));
+    assertEquals(List.of("b.csv:2", "b.csv:3", "b.csv:4", "b.csv:5"),
+        s.rejected().stream().map(Problem::location).toList(), s.rejected().toString());
+    assertTrue(s.rejected().get(0).reason().startsWith("支出金额 '202605**1234' is not an amount: its digits read as a "
+        + "date and time (yyyyMMddHHmm or yyyyMMddHHmmss)"), s.rejected().toString());
+    assertTrue(s.rejected().get(1).reason().startsWith("支出金额 '¥202605****3456' is not an amount: its digits read"),
+        s.rejected().toString());
+    assertTrue(s.rejected().get(2).reason().startsWith("账户余额 '202605**1235元' is not an amount: its digits read"),
+        s.rejected().toString());
+    assertTrue(s.rejected().get(3).reason().startsWith("收入金额 '199*****0000' is not an amount"), s.rejected().toString());
+    // 1989, 29 February 2026 and the hour 24 are no such date and time; 13 digits are neither form
+    assertEquals(List.of("CREDIT 198912312359.00", "CREDIT 202602291234.00", "CREDIT 202605062434.00",
+        "DEBIT 2026050612345.00"), s.transactions().stream().map(t -> t.direction() + " " + t.amount()).toList());
+  }
+
   @Test
   void anAccountingNegativeWithTheUnitAfterItIsReadAndATrailingMinusIsRefusedSayingSo() {
     ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(BANK_HEADER

@@ -15,6 +15,7 @@ import io.github.fenqi.core.statement.Transaction;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -1360,6 +1361,9 @@ public abstract class CsvStatementParser implements StatementParser {
   protected static Money amount(String column, String field) {
     long fast = plainFen(field);
     if (fast >= 0) {
+      if (fast >= LEAST_DATE_TIME_FEN && isDateTimeDigits(withoutYuan(field))) {
+        throw readsAsDateTime(column, field);
+      }
       return Money.ofFen(fast);
     }
     if (mayBeName(field)) {
@@ -1390,12 +1394,46 @@ public abstract class CsvStatementParser implements StatementParser {
             + "(1,234.56); a decimal comma is not read: write the amount with a decimal point");
       }
       t = t.replace(",", "");
+    } else if (isDateTimeDigits(t)) {
+      throw readsAsDateTime(column, field);
     }
     Money m = Money.parse(column, t);
     if (m.isNegative()) {
       throw new IllegalArgumentException(column + " " + quoted(field) + " is negative");
     }
     return m;
+  }
+
+  /** The fewest fen a 12-digit date and time read as yuan can be: 199001010000 yuan. */
+  private static final long LEAST_DATE_TIME_FEN = 199_001_010_000_00L;
+
+  /**
+   * Whether {@code t} is a date and time written as 12 or 14 digits ({@code yyyyMMddHHmm}, {@code yyyyMMddHHmmss}) of
+   * the years 1990 to 2099. Where the amount should stand, it is a row shifted by a column, or a time column mapped as
+   * the amount: {@code 202605061234} had been read as 202 605 061 234.00 yuan, and only a balance, where the file had
+   * one, flagged the row after it. No payment of a person reaches the 199 001 010 000 yuan the least such number is.
+   */
+  static boolean isDateTimeDigits(String t) {
+    int n = t.length();
+    if (n != 12 && n != COMPACT_DATE_TIME) {
+      return false;
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 4, 6);
+    int day = digits(t, 6, 8);
+    int hour = digits(t, 8, 10);
+    int minute = digits(t, 10, 12);
+    int second = n == 12 ? 0 : digits(t, 12, 14);
+    return year >= 1990 && year <= 2099 && month >= 1 && month <= 12 && day >= 1
+        && day <= YearMonth.of(year, month).lengthOfMonth() && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59
+        && second >= 0 && second <= 59;
+  }
+
+  /** The refusal of an amount {@link #isDateTimeDigits} holds, its digits quoted as any long number is (masked). */
+  private static IllegalArgumentException readsAsDateTime(String column, String field) {
+    return new IllegalArgumentException(column + " " + quoted(field) + " is not an amount: its digits read as a date "
+        + "and time (yyyyMMddHHmm or yyyyMMddHHmmss), as a row shifted by a column puts one there; check the row "
+        + "against the export as it was downloaded");
   }
 
   /** {@code field} stripped, without one yuan sign before it (¥, ￥) and one 元 after it. */
