@@ -1,5 +1,6 @@
 package io.github.fenqi.core.affordability;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.RequiredParts;
@@ -28,7 +29,8 @@ import java.util.OptionalDouble;
  * @param abilityScore income × w1 − essentials × w2 (may be negative)
  * @param maxAffordableInstallment min(score, share × income), never negative: the budget for first-month installments
  * @param canSupportPlan false when the score is ≤ 0: no installment plan is affordable
- * @param incomeVolatility coefficient of variation of monthly income, when at least two months are known
+ * @param incomeVolatility coefficient of variation of monthly income, when at least two months are known (JSON leaves it
+ *     out when unknown, as a result leaves out its other absent parts, where it had written {@code null})
  * @param notes every step and discrepancy, in words
  */
 @SdkOutput
@@ -42,7 +44,7 @@ public record AffordabilityAssessment(
     Money abilityScore,
     Money maxAffordableInstallment,
     boolean canSupportPlan,
-    OptionalDouble incomeVolatility,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) OptionalDouble incomeVolatility,
     List<String> notes) implements CheckedWhenRead {
 
   /**

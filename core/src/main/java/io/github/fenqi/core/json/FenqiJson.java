@@ -108,6 +108,11 @@ public final class FenqiJson {
           gen.writeNull();
         }
       }
+
+      @Override // a part marked NON_EMPTY leaves an empty one out
+      public boolean isEmpty(SerializerProvider provider, OptionalDouble value) {
+        return value.isEmpty();
+      }
     });
     time.addDeserializer(OptionalDouble.class, new JsonDeserializer<>() { // a result read back (REST clients)
       @Override

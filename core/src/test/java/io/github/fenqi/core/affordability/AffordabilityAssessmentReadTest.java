@@ -45,6 +45,28 @@ class AffordabilityAssessmentReadTest {
     assertEquals(json, MAPPER.valueToTree(back));
   }
 
+  /**
+   * A volatility not measured (declared income) is left out of the JSON, as a result's other absent parts are; it had
+   * been written {@code "incomeVolatility": null}. Read back without it, or with a null, it is unknown again.
+   */
+  @Test
+  void anUnmeasuredVolatilityIsLeftOutAndReadsBackUnknown() throws Exception {
+    ObjectNode json = assessed();
+    assertTrue(!json.has("incomeVolatility"), json.toString());
+    assertTrue(json.has("livingCostFloor") && json.has("notes"), json.toString());
+    AffordabilityAssessment back = FenqiJson.read(MAPPER, MAPPER.writeValueAsBytes(json), AffordabilityAssessment.class,
+        "assessment");
+    assertTrue(back.incomeVolatility().isEmpty(), back.toString());
+    json.putNull("incomeVolatility");
+    assertTrue(FenqiJson.read(MAPPER, MAPPER.writeValueAsBytes(json), AffordabilityAssessment.class, "assessment")
+        .incomeVolatility().isEmpty());
+    json.put("incomeVolatility", 0.25);
+    assertEquals(0.25, FenqiJson.read(MAPPER, MAPPER.writeValueAsBytes(json), AffordabilityAssessment.class,
+        "assessment").incomeVolatility().getAsDouble());
+    assertEquals(0.25, MAPPER.valueToTree(FenqiJson.read(MAPPER, MAPPER.writeValueAsBytes(json),
+        AffordabilityAssessment.class, "assessment")).get("incomeVolatility").asDouble());
+  }
+
   @Test
   void aBudgetAboveHalfTheIncomeIsRefusedNamingTheField() throws Exception {
     ObjectNode json = assessed();
