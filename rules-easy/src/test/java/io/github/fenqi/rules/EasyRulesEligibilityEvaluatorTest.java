@@ -432,10 +432,12 @@ class EasyRulesEligibilityEvaluatorTest {
     List<String> problems = EasyRulesEligibilityEvaluator.check(dir).get(0).problems().stream()
         .map(Object::toString).toList();
     assertEquals(List.of(
-        "_shared.yml: rule 'a': descriptoin: is not a rule field; expected [name, description, priority, condition, actions]",
-        "_shared.yml: rule 'a': description: is required (a sentence for people)",
-        "_shared.yml: rule 'a': priority: is required (lower runs first)",
-        "_shared.yml: rule 'b': compositeRuleType: composite rules are not supported; write one rule per outcome"),
+        "_shared.yml: rule 'a': descriptoin: is not a rule field; expected [name, description, priority, condition, "
+            + "actions] (line 2)",
+        "_shared.yml: rule 'a': description: is required (a sentence for people) (in the rule at line 1)",
+        "_shared.yml: rule 'a': priority: is required (lower runs first) (in the rule at line 1)",
+        "_shared.yml: rule 'b': compositeRuleType: composite rules are not supported; write one rule per outcome "
+            + "(line 9)"),
         problems);
   }
 
@@ -449,8 +451,8 @@ class EasyRulesEligibilityEvaluatorTest {
         actions: ["eligible()", 'ineligible("X", "no")']
         """);
     RuleFileReport r = EasyRulesEligibilityEvaluator.check(dir).get(0);
-    assertEquals("_shared.yml: rule 'both': actions: a rule records at most one of eligible() and ineligible(...)",
-        r.problems().get(0).toString());
+    assertEquals("_shared.yml: rule 'both': actions: a rule records at most one of eligible() and ineligible(...) "
+        + "(line 5)", r.problems().get(0).toString());
   }
 
   @Test
@@ -526,10 +528,11 @@ class EasyRulesEligibilityEvaluatorTest {
         """);
     List<String> lines = EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList();
     assertEquals(6, lines.size(), lines.toString());
-    assertEquals("_shared.yml: rule 'a': description: is required (a sentence for people)", lines.get(0));
+    assertEquals("_shared.yml: rule 'a': description: is required (a sentence for people) (in the rule at line 1)",
+        lines.get(0));
     assertTrue(lines.get(1).startsWith("_shared.yml: rule 'a': condition: offending token 'noSuch'"), lines.get(1));
     assertTrue(lines.get(2).startsWith("_shared.yml: rule 'a': actions[0]: offending token '1.5'"), lines.get(2));
-    assertEquals("_shared.yml: rule 'b': the name is used by an earlier rule of the file", lines.get(3));
+    assertEquals("_shared.yml: rule 'b': the name is used by an earlier rule of the file (line 14)", lines.get(3));
     assertTrue(lines.get(4).startsWith("_shared.yml: rule 'b': condition: offending token '>>'"), lines.get(4));
     assertTrue(lines.get(5).startsWith("_shared.yml: rule 'b': actions[0]: offending token '0'"), lines.get(5));
   }
@@ -554,9 +557,9 @@ class EasyRulesEligibilityEvaluatorTest {
     List<String> lines = EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList();
     assertEquals(List.of(
         "_shared.yml: rule 'fine-cap': actions[0]: offending token '" + tooFine + "' at column 23: a ratio has at most "
-            + "40 decimals",
+            + "40 decimals (line 6)",
         "_shared.yml: rule 'fine-cap': actions[1]: offending token '" + tooFine + "' at column 16: a ratio has at most "
-            + "40 decimals"), lines);
+            + "40 decimals (line 7)"), lines);
     PolicyException e = assertThrows(PolicyException.class, () -> EasyRulesEligibilityEvaluator.openStrict(dir));
     assertTrue(e.getMessage().contains("_shared.yml: rule 'fine-cap': actions[0]"), e.getMessage());
     Files.writeString(dir.resolve("_shared.yml"), Files.readString(dir.resolve("_shared.yml")).replace(tooFine,
@@ -639,15 +642,17 @@ class EasyRulesEligibilityEvaluatorTest {
     List<String> lines = EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList();
     assertEquals(List.of(
         "_shared.yml: rule #1: name: contains an invisible or control character (U+000A at position 2); it must be one "
-            + "line of visible text",
+            + "line of visible text (line 1)",
         "_shared.yml: rule #2: name: contains an invisible or control character (U+200B at position 2); it must be one "
-            + "line of visible text",
+            + "line of visible text (line 7)",
         "_shared.yml: rule 'k': x\\nOK  fake.yml  1 rule: is not a rule field; expected [name, description, priority, "
-            + "condition, actions]",
-        "_shared.yml: rule 'k': 1: is not a rule field; expected [name, description, priority, condition, actions]",
-        "_shared.yml: rule 'k': null: is not a rule field; expected [name, description, priority, condition, actions]",
+            + "condition, actions] (line 14)",
+        "_shared.yml: rule 'k': 1: is not a rule field; expected [name, description, priority, condition, actions] "
+            + "(line 15)",
+        "_shared.yml: rule 'k': null: is not a rule field; expected [name, description, priority, condition, actions] "
+            + "(line 16)",
         "_shared.yml: rule 'm': actions[0]: offending token 'U+202E' at column 19: strings may not contain backslashes, "
-            + "the other quote, control or invisible characters"), lines);
+            + "the other quote, control or invisible characters (line 26)"), lines);
   }
 
   /**
@@ -667,7 +672,7 @@ class EasyRulesEligibilityEvaluatorTest {
         """);
     Files.writeString(dir.resolve("_shared.json"), "[null]");
     List<String> lines = EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList();
-    assertEquals(List.of("_shared.json: rule #1: is null, not a rule object",
+    assertEquals(List.of("_shared.json: rule #1: is null, not a rule object (line 1)",
         "_shared.yml: rule #2: is empty (a '---' with no rule after it, or only comments); delete that '---', or write "
             + "the rule"), lines);
   }
@@ -736,7 +741,7 @@ class EasyRulesEligibilityEvaluatorTest {
           condition: "overdueDays > 1"
           actions: ['eligible()']
           """.formatted(description));
-      assertEquals(List.of("_shared.yml: rule 'r': description: is required (a sentence for people)"),
+      assertEquals(List.of("_shared.yml: rule 'r': description: is required (a sentence for people) (line 2)"),
           EasyRulesEligibilityEvaluator.check(dir).get(0).lines(), description);
     }
   }
@@ -832,14 +837,14 @@ class EasyRulesEligibilityEvaluatorTest {
     assertEquals("_shared_c.json: is not a JSON rule-definition file: there is more after the array of rules "
         + "(line 2, column 1)", lines.get(2));
     assertEquals("_shared_d.yml: rule 'octal': priority: '010' must be a whole number in plain decimal digits, "
-        + "unquoted", lines.get(3));
+        + "unquoted (line 3)", lines.get(3));
     assertEquals("_shared_d.yml: rule #2: is a list, not a rule (an object of [name, description, priority, condition, "
-        + "actions]); a YAML rule file holds the rules themselves, one per document separated by '---', not a list",
-        lines.get(4));
+        + "actions]); a YAML rule file holds the rules themselves, one per document separated by '---', not a list "
+        + "(line 7)", lines.get(4));
     assertEquals("_shared_e.json: rule #1: is a list, not a rule (an object of [name, description, priority, condition, "
-        + "actions])", lines.get(5));
+        + "actions]) (line 1)", lines.get(5));
     assertEquals("_shared_e.json: rule #2: is a number, not a rule (an object of [name, description, priority, "
-        + "condition, actions])", lines.get(6));
+        + "condition, actions]) (line 1)", lines.get(6));
   }
 
   /**
@@ -877,11 +882,13 @@ class EasyRulesEligibilityEvaluatorTest {
     String fields = "[name, description, priority, condition, actions]";
     assertEquals(List.of("_shared_a.yml: rule #1: is not a rule: no key of it ([rules]) is a rule field " + fields
         + "; a YAML rule file holds the rules themselves, one per document separated by '---', not a list under "
-        + "'rules:'",
+        + "'rules:' (line 1)",
         "_shared_b.yml: rule #1: is a list, not a rule (an object of " + fields + "); a YAML rule file holds the rules "
-        + "themselves, one per document separated by '---', not a list",
-        "_shared_b2.yml: rule #1: is not a rule: no key of it ([Name, Condition]) is a rule field " + fields,
-        "_shared_c.json: rule #1: is not a rule: no key of it ([rules, version]) is a rule field " + fields), lines);
+        + "themselves, one per document separated by '---', not a list (line 1)",
+        "_shared_b2.yml: rule #1: is not a rule: no key of it ([Name, Condition]) is a rule field " + fields
+        + " (line 1)",
+        "_shared_c.json: rule #1: is not a rule: no key of it ([rules, version]) is a rule field " + fields
+        + " (line 1)"), lines);
   }
 
   /**
@@ -1072,7 +1079,7 @@ class EasyRulesEligibilityEvaluatorTest {
         actions: ["eligible()"]
         """);
     assertEquals(List.of("_shared.yml: rule 'two-lines': condition: offending token '?' at line 2, column 13: the "
-        + "conditional operator is not allowed (use && and ||)"),
+        + "conditional operator is not allowed (use && and ||) (the condition from line 5)"),
         EasyRulesEligibilityEvaluator.check(dir).get(0).problems().stream().map(Object::toString).toList());
   }
 
@@ -1084,8 +1091,61 @@ class EasyRulesEligibilityEvaluatorTest {
   void aConstantDivisionByZeroIsNamedInTheRulesTerms() throws IOException {
     writeSharedRule("zero", "overdueDays > 1 / (2 - 2)", "eligible()");
     assertEquals(List.of("_shared.yml: rule 'zero': condition: a part made only of numbers cannot be computed (Division "
-        + "by zero)"), EasyRulesEligibilityEvaluator.check(dir).get(0).problems().stream().map(Object::toString)
+        + "by zero) (line 4)"), EasyRulesEligibilityEvaluator.check(dir).get(0).problems().stream().map(Object::toString)
         .toList());
+  }
+
+  /**
+   * A rule's problems name the line of the part at fault, as a policy file's do: they had named the file, the rule and
+   * the field but no line, and a shared file of dozens of rules left the author to search for the rule by its name. A
+   * part the rule lacks is placed by the rule's first line; a JSON file's lines are its elements' and values', a YAML
+   * block scalar's the line after its {@code |}.
+   */
+  @Test
+  void aRulesProblemsNameTheirLines() throws IOException {
+    Files.writeString(dir.resolve("_shared.json"), """
+        [
+          {"name": "first", "description": "d", "priority": 1, "condition": "overdueDays > 1",
+           "actions": ["eligible()"]},
+          {"name": "second",
+           "priority": 2,
+           "condition": "overdueDays >>> 1",
+           "actions": [
+             "eligible()",
+             "maxInstallments(0)"]}
+        ]
+        """);
+    Files.writeString(dir.resolve("_shared.yml"), """
+        # a comment first
+        name: "third"
+        description: >
+          folded
+        priority: 3
+        condition: "overdueDays > 1"
+        actions:
+          - "eligible()"
+        ---
+
+        name: "fourth"
+        description: "d"
+        priority: 4
+        condition: |
+          overdueDays > 1 &&
+          noSuch > 2
+        actions: ["eligible()", 'ineligible("X", "y")']
+        """);
+    List<String> lines = EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList();
+    assertEquals(5, lines.size(), lines.toString());
+    assertEquals("_shared.json: rule 'second': description: is required (a sentence for people) (in the rule at line 4)",
+        lines.get(0));
+    assertTrue(lines.get(1).startsWith("_shared.json: rule 'second': condition: offending token '>>'")
+        && lines.get(1).endsWith(" (line 6)"), lines.get(1));
+    assertTrue(lines.get(2).startsWith("_shared.json: rule 'second': actions[1]: ") && lines.get(2).endsWith(" (line 9)"),
+        lines.get(2));
+    assertTrue(lines.get(3).startsWith("_shared.yml: rule 'fourth': condition: offending token 'noSuch' at line 2, column "
+        + "1: ") && lines.get(3).endsWith(" (the condition from line 15)"), lines.get(3));
+    assertEquals("_shared.yml: rule 'fourth': actions: a rule records at most one of eligible() and ineligible(...) "
+        + "(line 17)", lines.get(4));
   }
 
   /** Writes {@code _shared.yml} holding one rule of priority 1. */

@@ -46,7 +46,7 @@ class RulesCommandTest {
     assertEquals(List.of("OK  _shared.yml  1 rule", "demo-credit-card.yml: rule 'sneaky': condition: offending token "
         + "'new' at column 20: not a fact, property or function; allowed names: facts [debt, borrower, policy, asOf], "
         + "[hasHardshipProof, overdueDays, platformId, productType, totalOwed], functions [min, max, abs, hasHardship, "
-        + "daysSince]"), run.out().lines().toList());
+        + "daysSince] (line 4)"), run.out().lines().toList());
     assertEquals("fenqi: 1 of 2 rule files have problems (1 invalid)", run.err().strip());
     assertFalse(Files.exists(canary));
   }
@@ -211,6 +211,6 @@ class RulesCommandTest {
     CliRun run = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--rules", dir.toString());
     assertEquals(1, run.exit());
     assertEquals("fenqi: _shared.yml: rule 'assign': condition: offending token '=' at column 18: assignments are not "
-        + "allowed (compare with ==)", run.err().strip());
+        + "allowed (compare with ==) (line 4)", run.err().strip());
   }
 }

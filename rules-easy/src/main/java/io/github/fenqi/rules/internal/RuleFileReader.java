@@ -2,6 +2,7 @@ package io.github.fenqi.rules.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -83,6 +84,8 @@ public final class RuleFileReader {
   private static final ObjectMapper STRICT_JSON = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
+  /** Jackson as it comes, for the lines of a JSON rule file: a repeated key is the strict reader's to report. */
+  private static final com.fasterxml.jackson.core.JsonFactory LINES_JSON = new com.fasterxml.jackson.core.JsonFactory();
   /** A whole number as people write it; YAML 1.1 would also read 010 as 8, 0x10, 1_0 and 1:30 (90) as integers. */
   private static final Pattern DECIMAL_INT = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
 
@@ -206,7 +209,7 @@ public final class RuleFileReader {
       return new Result(List.of(), e.problems());
     }
     boolean json = fileName.endsWith(".json");
-    Strictness strictness = new Strictness(fileName);
+    Strictness strictness = new Strictness(fileName, json ? jsonLines(text) : yamlLines(text));
     List<RuleDefinition> definitions;
     try {
       // Easy Rules' own readers (YAML: documents separated by ---; JSON: an array of rule objects), made strict
@@ -263,7 +266,8 @@ public final class RuleFileReader {
       String where = strictness.where(d);
       boolean bad = strictness.isMalformed(d);
       if (d.getName() != null && !names.add(d.getName())) {
-        problems.add(Problem.of(fileName, where + ": the name is used by an earlier rule of the file"));
+        problems.add(Problem.of(fileName, where + ": the name is used by an earlier rule of the file"
+            + strictness.line(d, "name")));
         bad = true;
       }
       ConditionParser.Parsed parsed = null;
@@ -271,7 +275,8 @@ public final class RuleFileReader {
         try {
           parsed = ConditionParser.parse(d.getCondition());
         } catch (RuleSyntaxException e) {
-          problems.add(Problem.of(fileName, where + ": condition: " + e.describe(d.getCondition())));
+          problems.add(Problem.of(fileName, where + ": condition: " + e.describe(d.getCondition())
+              + strictness.conditionLine(d)));
           bad = true;
         }
       }
@@ -284,7 +289,8 @@ public final class RuleFileReader {
         try {
           actions.add(RuleAction.parse(action));
         } catch (RuleSyntaxException e) {
-          problems.add(Problem.of(fileName, where + ": actions[" + i + "]: " + e.describe(action)));
+          problems.add(Problem.of(fileName, where + ": actions[" + i + "]: " + e.describe(action)
+              + strictness.line(d, "actions[" + i + "]")));
           bad = true;
         }
       }
@@ -292,7 +298,7 @@ public final class RuleFileReader {
       long ineligible = actions.stream().filter(a -> a instanceof RuleAction.Ineligible).count();
       if (ineligible > 1 || (eligible && ineligible > 0)) {
         problems.add(Problem.of(fileName, where + ": actions: a rule records at most one of eligible() and "
-            + "ineligible(...)"));
+            + "ineligible(...)" + strictness.line(d, "actions")));
         bad = true;
       }
       if (parsed == null) {
@@ -306,7 +312,8 @@ public final class RuleFileReader {
         // ("((1B / 0B) > 0B)") and a column in it, which the rule's author never wrote
         problems.add(Problem.of(fileName, where + (e.getCause() instanceof ArithmeticException a
             ? ": condition: a part made only of numbers cannot be computed (" + a.getMessage() + ")"
-            : ": condition could not be compiled: " + oneLine(String.valueOf(e.getMessage())))));
+            : ": condition could not be compiled: " + oneLine(String.valueOf(e.getMessage())))
+            + strictness.conditionLine(d)));
         continue;
       }
       if (!bad) {
@@ -315,6 +322,82 @@ public final class RuleFileReader {
       }
     }
     return problems.isEmpty() ? new Result(rules, List.of()) : new Result(List.of(), problems);
+  }
+
+  /**
+   * The lines (1-based) of a YAML rule file's rules, one map per document: {@code ""} the rule's first line, each key
+   * the line of its value, {@code "actions[i]"} each action's. Rule problems had named the file, the rule and the
+   * field but no line, where a policy file's name theirs. Empty when the file does not compose (the reader says why).
+   */
+  static List<Map<String, Integer>> yamlLines(String text) {
+    List<Map<String, Integer>> out = new ArrayList<>();
+    try {
+      for (Node document : strictYaml().composeAll(new StringReader(text))) {
+        Map<String, Integer> lines = new java.util.HashMap<>();
+        // an empty document (a '---' with nothing after it) starts where the next one does: it has no line of its own
+        if (document != null && !(document instanceof ScalarNode empty && Tag.NULL.equals(empty.getTag()))) {
+          lines.put("", document.getStartMark().getLine() + 1);
+          if (document instanceof org.yaml.snakeyaml.nodes.MappingNode mapping) {
+            for (org.yaml.snakeyaml.nodes.NodeTuple t : mapping.getValue()) {
+              if (t.getKeyNode() instanceof ScalarNode key) { // a null key (~) is read as the key null
+                lines.putIfAbsent(Tag.NULL.equals(key.getTag()) ? "null" : key.getValue(), contentLine(t.getValueNode()));
+                if (key.getValue().equals("actions") && t.getValueNode() instanceof SequenceNode actions) {
+                  for (int i = 0; i < actions.getValue().size(); i++) {
+                    lines.put("actions[" + i + "]", actions.getValue().get(i).getStartMark().getLine() + 1);
+                  }
+                }
+              }
+            }
+          }
+        }
+        out.add(lines);
+      }
+    } catch (RuntimeException e) { // not YAML: the reader reports the file
+      return List.of();
+    }
+    return out;
+  }
+
+  /** The line (1-based) of a YAML value's text: a block scalar's ({@code |}, {@code >}) starts after its indicator. */
+  private static int contentLine(Node value) {
+    boolean block = value instanceof ScalarNode scalar && (scalar.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL
+        || scalar.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED);
+    return value.getStartMark().getLine() + (block ? 2 : 1);
+  }
+
+  /** The lines of a JSON rule file's rules, one map per element of its array, keyed as {@link #yamlLines}'s. */
+  static List<Map<String, Integer>> jsonLines(String text) {
+    List<Map<String, Integer>> out = new ArrayList<>();
+    try (JsonParser parser = LINES_JSON.createParser(text)) {
+      if (parser.nextToken() != JsonToken.START_ARRAY) {
+        return List.of();
+      }
+      for (JsonToken t = parser.nextToken(); t != null && t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+        Map<String, Integer> lines = new java.util.HashMap<>();
+        lines.put("", parser.currentTokenLocation().getLineNr());
+        if (t == JsonToken.START_OBJECT) {
+          while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            JsonToken value = parser.nextToken();
+            lines.putIfAbsent(key, parser.currentTokenLocation().getLineNr());
+            if (key.equals("actions") && value == JsonToken.START_ARRAY) {
+              for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
+                lines.put("actions[" + i + "]", parser.currentTokenLocation().getLineNr());
+                parser.skipChildren();
+              }
+            } else {
+              parser.skipChildren();
+            }
+          }
+        } else {
+          parser.skipChildren();
+        }
+        out.add(lines);
+      }
+    } catch (java.io.IOException | RuntimeException e) { // not JSON: the reader reports the file
+      return List.of();
+    }
+    return out;
   }
 
   /** Compiles a canonical condition, with the whitelisted functions imported under their internal names. */
@@ -369,10 +452,46 @@ public final class RuleFileReader {
     private final List<Problem> problems = new ArrayList<>();
     private final Set<RuleDefinition> placeholders = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final Map<RuleDefinition, String> malformed = new java.util.IdentityHashMap<>();
+    /** The lines of each rule's parts, by the rule's place in the file ({@link #jsonLines}, {@link #yamlLines}). */
+    private final List<Map<String, Integer>> lines;
+    /** Each definition's place in the file, 0-based. */
+    private final Map<RuleDefinition, Integer> places = new java.util.IdentityHashMap<>();
     private int index;
 
-    Strictness(String fileName) {
+    Strictness(String fileName, List<Map<String, Integer>> lines) {
       this.fileName = fileName;
+      this.lines = lines;
+    }
+
+    /**
+     * Where in the file the part {@code key} of the rule {@code d} is, as a problem's reason ends: {@code " (line
+     * 12)"}, or {@code " (in the rule at line 9)"} for a part the rule does not hold; "" when the lines are unknown.
+     */
+    String line(RuleDefinition d, String key) {
+      Integer place = places.get(d);
+      return place == null ? "" : line(place, key);
+    }
+
+    /**
+     * {@link #line} of the condition of {@code d}; one written over several lines, whose problems name a line within
+     * it, is placed by its first line: {@code " (the condition from line 5)"}.
+     */
+    String conditionLine(RuleDefinition d) {
+      String at = line(d, "condition");
+      return d.getCondition() != null && d.getCondition().indexOf('\n') >= 0 && at.startsWith(" (line ")
+          ? " (the condition from " + at.substring(2) : at;
+    }
+
+    private String line(int place, String key) {
+      if (place >= lines.size()) {
+        return "";
+      }
+      Integer at = lines.get(place).get(key);
+      if (at != null) {
+        return " (line " + at + ")";
+      }
+      Integer rule = lines.get(place).get("");
+      return rule == null ? "" : key.isEmpty() ? " (line " + rule + ")" : " (in the rule at line " + rule + ")";
     }
 
     /**
@@ -385,9 +504,12 @@ public final class RuleFileReader {
     RuleDefinition definition(@Nullable Map<String, Object> map, Function<Map<String, Object>, RuleDefinition> easyRules) {
       String where = "rule #" + (index + 1);
       if (accepts(map)) {
-        return easyRules.apply(map);
+        RuleDefinition d = easyRules.apply(map);
+        places.put(d, index - 1);
+        return d;
       }
       RuleDefinition d = new RuleDefinition();
+      places.put(d, index - 1);
       if (map == null || map instanceof NotARule || map.isEmpty() || noRuleField(map)) {
         placeholders.add(d);
         return d;
@@ -439,12 +561,13 @@ public final class RuleFileReader {
 
     private boolean accepts(@Nullable Map<String, Object> map) {
       String where = "rule #" + (++index);
-      List<String> wrong = new ArrayList<>();
+      List<Map.Entry<String, String>> wrong = new ArrayList<>(); // each part named, and what is wrong
       if (map == null) {
         // a "---" after the last rule, or one before a rule commented out, makes an empty YAML document: the file's
         // other rules are not loaded, and "is empty" alone did not say where the empty rule came from
         problems.add(Problem.of(fileName, where + (fileName.endsWith(".json") ? ": is null, not a rule object"
-            : ": is empty (a '---' with no rule after it, or only comments); delete that '---', or write the rule")));
+            : ": is empty (a '---' with no rule after it, or only comments); delete that '---', or write the rule")
+            + line(index - 1, "")));
         return false;
       }
       boolean yaml = !fileName.endsWith(".json");
@@ -452,11 +575,12 @@ public final class RuleFileReader {
           : "";
       if (map instanceof NotARule n) {
         problems.add(Problem.of(fileName, where + ": is " + n.kind + ", not a rule (an object of " + KEY_ORDER + ")"
-            + (yaml && n.kind.equals("a list") ? perDocument + ", not a list" : "")));
+            + (yaml && n.kind.equals("a list") ? perDocument + ", not a list" : "") + line(index - 1, "")));
         return false;
       }
       if (map.isEmpty()) {
-        problems.add(Problem.of(fileName, where + ": is an empty object, not a rule (an object of " + KEY_ORDER + ")"));
+        problems.add(Problem.of(fileName, where + ": is an empty object, not a rule (an object of " + KEY_ORDER + ")"
+            + line(index - 1, "")));
         return false;
       }
       if (noRuleField(map)) {
@@ -469,45 +593,47 @@ public final class RuleFileReader {
             .map(e -> perDocument + ", not a list under '" + Problem.excerpt(String.valueOf(e.getKey())) + ":'")
             .orElse("");
         problems.add(Problem.of(fileName, where + ": is not a rule: no key of it (" + keys + more + ") is a rule field "
-            + KEY_ORDER + (yaml ? underKey : "")));
+            + KEY_ORDER + (yaml ? underKey : "") + line(index - 1, "")));
         return false;
       }
       String name = validName(map);
       if (name != null) {
         where = "rule '" + name + "'";
       } else if (map.get("name") instanceof String n && !n.isBlank()) {
-        wrong.add("name: " + TextFields.check("name", n, MAX_NAME_LENGTH).orElseThrow().reason());
+        wrong.add(Map.entry("name", "name: " + TextFields.check("name", n, MAX_NAME_LENGTH).orElseThrow().reason()));
       } else {
-        wrong.add("name: " + (map.containsKey("name") ? "must be a non-empty string (quote it)" : "is required"));
+        wrong.add(Map.entry("name", "name: " + (map.containsKey("name") ? "must be a non-empty string (quote it)"
+            : "is required")));
       }
       for (Object k : map.keySet()) { // a YAML key may be a number, true or a list
         String key = Problem.excerpt(String.valueOf(k));
         if (!(k instanceof String known && KEYS.contains(known))) {
-          wrong.add(key + ": " + (key.equals("compositeRuleType") || key.equals("composingRules")
-              ? "composite rules are not supported; write one rule per outcome"
-              : "is not a rule field; expected " + KEY_ORDER));
+          wrong.add(Map.entry(String.valueOf(k), key + ": " + (key.equals("compositeRuleType")
+              || key.equals("composingRules") ? "composite rules are not supported; write one rule per outcome"
+              : "is not a rule field; expected " + KEY_ORDER)));
         }
       }
       if (!(map.get("description") instanceof String s) || s.isBlank()) {
-        wrong.add("description: is required (a sentence for people)");
+        wrong.add(Map.entry("description", "description: is required (a sentence for people)"));
       }
       Object priority = map.get("priority");
       if (!(priority instanceof Integer)) {
-        wrong.add("priority: " + (priority instanceof Long || priority instanceof java.math.BigInteger
+        wrong.add(Map.entry("priority", "priority: " + (priority instanceof Long || priority instanceof java.math.BigInteger
             ? priority + " is out of range: a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
             : priority instanceof String t ? "'" + Problem.excerpt(t) + "' must be a whole number in plain decimal digits, unquoted"
             : priority instanceof TaggedInt t ? "!!int '" + Problem.excerpt(t.text()) + "' (line " + t.line() + ") must "
                 + "be a whole number in plain decimal digits (YAML 1.1 reads 010 as octal 8, 0x10 as 16, 1:30 as 90)"
-            : map.containsKey("priority") ? "must be a whole number" : "is required (lower runs first)"));
+            : map.containsKey("priority") ? "must be a whole number" : "is required (lower runs first)")));
       }
       if (!(map.get("condition") instanceof String c) || c.isBlank()) {
-        wrong.add("condition: is required and must be a string");
+        wrong.add(Map.entry("condition", "condition: is required and must be a string"));
       }
       if (!(map.get("actions") instanceof List<?> l) || l.isEmpty() || !l.stream().allMatch(a -> a instanceof String)) {
-        wrong.add("actions: must be a non-empty list of strings such as ineligible(\"CODE\", \"why\")");
+        wrong.add(Map.entry("actions", "actions: must be a non-empty list of strings such as ineligible(\"CODE\", \"why\")"));
       }
-      for (String w : wrong) {
-        problems.add(Problem.of(fileName, where + ": " + w));
+      for (Map.Entry<String, String> w : wrong) { // a tagged priority names its line already
+        problems.add(Problem.of(fileName, where + ": " + w.getValue()
+            + (priority instanceof TaggedInt && w.getKey().equals("priority") ? "" : line(index - 1, w.getKey()))));
       }
       return wrong.isEmpty();
     }
