@@ -4,6 +4,7 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.TextFields;
 import io.github.fenqi.core.affordability.LivingCostFloor;
+import io.github.fenqi.core.json.WholeRange;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.security.IdentityValidation;
 import io.github.fenqi.core.security.Masking;
@@ -34,7 +35,7 @@ public record Borrower(
     @Nullable String idNumber,
     @Nullable String mobile,
     String regionCode,
-    int householdSize,
+    @WholeRange(min = 1, max = MAX_HOUSEHOLD_SIZE) int householdSize,
     @Nullable Money monthlyNetIncome,
     @Nullable Money essentialExpenses,
     Money liquidSavings,

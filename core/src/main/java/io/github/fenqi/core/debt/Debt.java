@@ -3,6 +3,7 @@ package io.github.fenqi.core.debt;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.TextFields;
+import io.github.fenqi.core.json.WholeRange;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.money.Rate;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public record Debt(
     Money lateFees,
     Money otherFees,
     Rate annualRate,
-    int overdueDays) {
+    @WholeRange(min = 0, max = MAX_OVERDUE_DAYS) int overdueDays) {
 
   /**
    * The most days a debt can be overdue: 100 years (36 525 days). No borrower's debt is older — consumer credit in

@@ -570,7 +570,8 @@ public final class FenqiJson {
     if (range != null) { // the same words whether the part was read in its file or on its own
       String path = e instanceof JsonMappingException jme ? pathOf(jme) : "";
       String where = path.isEmpty() ? prefix + "line " + lineOf(range) : prefix + path;
-      return new InvalidInputException(List.of(Problem.of(where, outOfRange(range))), e);
+      return new InvalidInputException(List.of(Problem.of(where, outOfRange(range,
+          e instanceof JsonMappingException jme ? wholeRange(jme) : null))), e);
     }
     if (e instanceof JsonMappingException jme) {
       String path = pathOf(jme);
@@ -958,11 +959,34 @@ public final class FenqiJson {
     return false;
   }
 
-  private static String outOfRange(InputCoercionException e) {
+  private static String outOfRange(InputCoercionException e, @Nullable WholeRange own) {
     Matcher m = OUT_OF_RANGE.matcher(firstLine(e.getOriginalMessage()));
-    return m.find() ? Problem.excerpt(m.group(1)) + " is out of range; expected a whole number from " + m.group(3)
+    if (m.find() && own != null) {
+      return Problem.excerpt(m.group(1)) + " is outside " + own.min() + ".." + own.max();
+    }
+    return m.find(0) ? Problem.excerpt(m.group(1)) + " is out of range; expected a whole number from " + m.group(3)
         + " to " + m.group(4)
         : firstLine(e.getOriginalMessage());
+  }
+
+  /** The {@link WholeRange} of the record part a failure is at, if it has one. */
+  private static @Nullable WholeRange wholeRange(JsonMappingException e) {
+    List<JsonMappingException.Reference> path = e.getPath();
+    if (path.isEmpty()) {
+      return null;
+    }
+    JsonMappingException.Reference at = path.get(path.size() - 1);
+    Object from = at.getFrom();
+    Class<?> type = from instanceof Class<?> c ? c : from == null ? null : from.getClass();
+    if (type == null || !type.isRecord() || at.getFieldName() == null) {
+      return null;
+    }
+    for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+      if (c.getName().equals(at.getFieldName())) {
+        return c.getAnnotation(WholeRange.class);
+      }
+    }
+    return null;
   }
 
   private static String stripColon(String s) {

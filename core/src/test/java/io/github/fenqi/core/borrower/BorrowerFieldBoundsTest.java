@@ -30,6 +30,23 @@ class BorrowerFieldBoundsTest {
         refused(() -> borrower("张三", 21, null, null, Money.ZERO, List.of())));
   }
 
+  /**
+   * In JSON, a household beyond an {@code int} is told the field's range, as 21 is: it had been told "expected a whole
+   * number from -2147483648 to 2147483647".
+   */
+  @Test
+  void aHouseholdBeyondAnIntInJsonIsToldTheFieldsRange() {
+    for (String size : List.of("3000000000", "-3000000000", "21")) {
+      byte[] json = ("{\"name\":\"张三\",\"regionCode\":\"310000\",\"householdSize\":" + size
+          + ",\"liquidSavings\":\"0.00\",\"hardships\":[],\"hasHardshipProof\":false}")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      List<Problem> problems = assertThrows(InvalidInputException.class, () -> io.github.fenqi.core.json.FenqiJson
+          .read(io.github.fenqi.core.json.FenqiJson.newMapper(), json, Borrower.class, "b.json")).problems();
+      assertEquals(List.of("b.json: householdSize: " + size + " is outside 1..20"),
+          problems.stream().map(Problem::toString).toList());
+    }
+  }
+
   /** A name of {@link TextFields#MAX_NAME_LENGTH} (60) characters passes; 61 is refused, without echoing it. */
   @Test
   void aNameOfSixtyCharactersIsTheLongest() {

@@ -491,8 +491,13 @@ class FenqiJsonTest {
     assertEquals("is missing or null; expected a whole number", debtWith("overdueDays", "null").reason());
     Problem range = debtWith("overdueDays", "99999999999"); // once, though the debt is read twice
     assertEquals("case.json: debts[0].overdueDays", range.location());
-    assertEquals("99999999999 is out of range; expected a whole number from -2147483648 to 2147483647",
-        range.reason());
+    assertEquals("99999999999 is outside 0..36525", range.reason()); // the field's range (WholeRange), not an int's
+    assertEquals("-99999999999 is outside 0..36525", debtWith("overdueDays", "-99999999999").reason());
+    // a whole number of a part that states no range is told the range of its Java type
+    InvalidInputException lone = assertThrows(InvalidInputException.class, () -> FenqiJson.read(mapper,
+        "99999999999".getBytes(StandardCharsets.UTF_8), Integer.class, "n.json"));
+    assertEquals(List.of("n.json: line 1: 99999999999 is out of range; expected a whole number from -2147483648 to "
+        + "2147483647"), lone.problems().stream().map(Problem::toString).toList());
     assertEquals("expected a string, got 5", debtWith("id", "5").reason());
     assertEquals("expected a rate as a decimal string such as \"0.06\", got an object",
         debtWith("annualRate", "{}").reason());
