@@ -274,4 +274,24 @@ class AnnualizedRateProperties {
       assertEquals(s.totalFee().isPositive(), s.annualizedRate().signum() > 0, s.toString());
     }
   }
+
+  /**
+   * The exact check moves a figure down as well as up, over the longest term as over one month. 631 574 419 322.09
+   * repaid by 636 865 517 703.36 a month later costs 0.10052949999999992… a year, 0.100529, where the double search
+   * alone rounds to 0.100530 (so does 822 466 538 602.27 repaid by 844 768 507 993.57: 0.325391, not 0.325392); and 5.12
+   * repaid by 5.13 is exactly 0.0234375, 0.023438, where the double alone gives 0.023437. The months after the first
+   * pay nothing, so the rate is the same over 360 months, where the figure is still told exactly.
+   */
+  @Test
+  void aRateAHairBelowABoundaryIsTheLowerFigureOverOneMonthOrTheLongestTerm() {
+    long[][] cases = {{63_157_441_932_209L, 63_686_540_770_436L}, {82_246_653_860_227L, 84_476_850_699_357L}, {512, 513}};
+    String[] want = {"0.100529", "0.325391", "0.023438"};
+    for (int k = 0; k < cases.length; k++) {
+      for (int term : new int[] {1, 2, Amortizer.MAX_TERM}) {
+        long[] payments = new long[term];
+        payments[0] = cases[k][1];
+        assertEquals(new BigDecimal(want[k]), AnnualizedRate.of(cases[k][0], payments), cases[k][0] + " over " + term);
+      }
+    }
+  }
 }

@@ -133,4 +133,28 @@ class ScheduleBoundariesTest {
     assertEquals(List.of(Problem.of("amount", "'-0.01' is negative")), assertThrows(InvalidInputException.class,
         () -> ANNUITY.summarize(-1, Amortizer.MAX_TERM)).problems());
   }
+
+  /**
+   * At a high rate over a long term the annuity factor is, to its 34 digits, the monthly rate itself, and on a few fen
+   * the rounded payment can fall below the month's interest: 1.62 at 700 % a year over 360 months pays
+   * 162 × 0.58333…3 = 94.4999… fen, rounded 94, where a month's interest is 94.5, rounded 95. The month then repays no
+   * principal (a negative part would raise the balance and be refused as negative), pays its interest, 0.95, and the
+   * last month repays the 1.62 with it.
+   */
+  @Test
+  void anAnnuityBelowTheMonthsInterestRepaysNoPrincipalRatherThanANegativePart() {
+    Amortizer a = Amortizer.of(RepaymentMethod.EQUAL_INSTALLMENT, Rate.of("7"), Rate.ZERO);
+    Schedule s = a.schedule(Money.ofFen(162), 360);
+    for (Installment i : s.installments().subList(0, 359)) {
+      assertEquals(new Installment(i.period(), Money.ofFen(95), Money.ZERO, Money.ofFen(95), Money.ZERO,
+          Money.ofFen(162)), i);
+    }
+    assertEquals(new Installment(360, Money.ofFen(257), Money.ofFen(162), Money.ofFen(95), Money.ZERO, Money.ZERO),
+        s.installments().get(359));
+    assertEquals(new ScheduleSummary(95, 257, 34_362, 34_200, 0), a.summarize(162, 360));
+    long[] first = new long[2];
+    long[] total = new long[2];
+    a.summarize(162, new int[] {360, 360}, first, total); // the terms walked side by side
+    assertEquals(List.of(95L, 95L, 34_362L, 34_362L), List.of(first[0], first[1], total[0], total[1]));
+  }
 }
