@@ -252,6 +252,39 @@ class NegotiationEngineTest {
   }
 
   /**
+   * A case whose every debt is left out is an answer, not an exception: NO_ELIGIBLE_DEBT, no proposal, each debt listed
+   * in the request's order with every reason it was left out for (cf-1 fails two checks and names both: each debt left
+   * out in the tests had failed one check, so a list cut to its first reason passed them), and advice naming the
+   * remedies those reasons have.
+   */
+  @Test
+  void whenEveryDebtIsLeftOutEachIsListedWithEveryReasonAndTheirRemedies() {
+    Borrower b = sample.borrower();
+    Borrower noProof = new Borrower(b.name(), b.idNumber(), b.mobile(), b.regionCode(), b.householdSize(),
+        Money.of("16000.00"), b.essentialExpenses(), b.liquidSavings(), b.hardships(), false);
+    List<Debt> debts = new ArrayList<>();
+    int[] overdue = {75, 30, 10}; // cc-1 needs no days but proof; cf-1 91 days and proof; ol-1 30 days
+    for (int i = 0; i < 3; i++) {
+      Debt d = sample.debts().get(i);
+      debts.add(new Debt(d.id(), d.platformId(), d.productType(), d.principal(), d.interest(), d.penaltyInterest(),
+          d.compoundInterest(), d.lateFees(), d.otherFees(), d.annualRate(), overdue[i]));
+    }
+    NegotiationResult r = engine.calculate(new NegotiationRequest("c", sample.asOf(), noProof, debts));
+    assertFalse(r.feasible());
+    assertEquals(Infeasibility.BindingConstraint.NO_ELIGIBLE_DEBT, r.binding());
+    assertTrue(r.proposals().isEmpty());
+    String proof = "the policy requires proof of hardship and none was given";
+    assertEquals(List.of(new NegotiationResult.Ineligible("cc-1", List.of(proof)),
+        new NegotiationResult.Ineligible("cf-1", List.of("overdueDays 30 < minOverdueDays 91", proof)),
+        new NegotiationResult.Ineligible("ol-1", List.of("overdueDays 10 < minOverdueDays 30"))), r.ineligible());
+    assertEquals(List.of("cc-1", "cf-1", "ol-1"), r.eligibility().stream()
+        .filter(e -> !e.eligible()).map(NegotiationResult.DebtEligibility::debtId).toList());
+    assertEquals("See each debt's reasons: some are met in time (more days overdue) or with proof of hardship. If none "
+        + "can be, seek a debt restructuring across all lenders (债务重组) or the legal route (personal debt mediation, "
+        + "court-supervised settlement).", r.recommendation());
+  }
+
+  /**
    * A case's dates are dates in China: by default the engine judges "in the future" by today in Beijing, not by the
    * JVM's zone. The JVM is put in a zone whose date differs from Beijing's right now — UTC−12 (a day behind until
    * 20:00 in Beijing) or UTC+14 (a day ahead from 18:00) — so the two dates cannot agree by chance.
@@ -271,6 +304,29 @@ class NegotiationEngineTest {
         assertTrue(e.getMessage().contains("today is " + beijing), e.getMessage());
       }
     });
+  }
+
+  /**
+   * "In the future" is after today, not today: a case dated the clock's own day is calculated, one of the day after is
+   * refused naming today. The one test of today had run only in some hours of the day ({@link ZoneAwayFromChina}
+   * picks the zone that differs from Beijing's date right now), so a check refusing today passed from 20:00 in Beijing.
+   * On 29 February too: the day after is 1 March, and 29 February itself is today.
+   */
+  @Test
+  void aCaseOfTodayIsCalculatedAndOneOfTomorrowRefusedOn29FebruaryToo() {
+    LocalDate today = LocalDate.now(TODAY);
+    assertEquals(today, engine.calculate(new NegotiationRequest("c", today, sample.borrower(), sample.debts())).asOf());
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> engine.calculate(
+        new NegotiationRequest("c", today.plusDays(1), sample.borrower(), sample.debts())));
+    assertEquals(List.of(Problem.of("asOf", "2026-11-26 is in the future (today is 2026-11-25)")), e.problems());
+
+    NegotiationEngine leapDay = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies()))
+        .clock(Clock.fixed(Instant.parse("2028-02-28T16:00:00Z"), ZoneId.of("UTC"))).build(); // 00:00 on the 29th
+    LocalDate leap = LocalDate.of(2028, 2, 29);
+    assertEquals(leap, leapDay.calculate(new NegotiationRequest("c", leap, sample.borrower(), sample.debts())).asOf());
+    InvalidInputException march = assertThrows(InvalidInputException.class, () -> leapDay.calculate(
+        new NegotiationRequest("c", leap.plusDays(1), sample.borrower(), sample.debts())));
+    assertEquals(List.of(Problem.of("asOf", "2028-03-01 is in the future (today is 2028-02-29)")), march.problems());
   }
 
   @Test
@@ -361,6 +417,62 @@ class NegotiationEngineTest {
       audited.close(); // stops listening: a change after it is no longer this engine's to record
       repo.put(repo.find("demo-credit-card", sample.asOf()).orElseThrow(), "admin:alice");
       assertEquals(5, log.verify(java.util.Optional.empty()).entries());
+    }
+  }
+
+  /**
+   * The engine's audit entries hold what the README says they do: a run's {@code DATA_ACCESS} the request's debts (all
+   * of them, the one left out too) and the policy snapshot read; each {@code PROPOSAL_GENERATED} its proposal's
+   * strategy, total payable, first month and stress level; an infeasible run's one entry the binding constraint; a
+   * {@code POLICY_CHANGE} the change, its origin, the repository's version and the old and new policy versions. Only the
+   * entries' actions had been checked: any of these details could go missing or be another figure unseen.
+   */
+  @Test
+  void theEnginesAuditEntriesHoldTheFiguresOfTheRunAndTheChange() throws Exception {
+    List<io.github.fenqi.core.security.audit.AuditEntry> entries = new ArrayList<>();
+    List<io.github.fenqi.core.policy.PolicyEvent> changes = new ArrayList<>();
+    InMemoryPolicyRepository repo = InMemoryPolicyRepository.of(Samples.policies());
+    repo.addListener(changes::add);
+    List<Debt> debts = new ArrayList<>(sample.debts());
+    Debt cf = debts.get(1);
+    debts.set(1, new Debt(cf.id(), cf.platformId(), cf.productType(), cf.principal(), cf.interest(), cf.penaltyInterest(),
+        cf.compoundInterest(), cf.lateFees(), cf.otherFees(), cf.annualRate(), 30)); // left out: 30 of 91 days
+    NegotiationRequest oneLeftOut = withIncome(new NegotiationRequest("c-1", sample.asOf(), sample.borrower(), debts),
+        "16000.00", "12000.00");
+    try (io.github.fenqi.core.security.audit.AuditLog log = io.github.fenqi.core.security.audit.AuditLog.inMemory(
+            io.github.fenqi.core.security.audit.AuditKey.of(new byte[32]), TODAY, List.of(entries::addAll));
+        NegotiationEngine audited = NegotiationEngine.builder().policies(repo).clock(TODAY).auditLog(log).build()) {
+      NegotiationResult feasible = audited.calculate(oneLeftOut);
+      assertEquals(1, feasible.ineligible().size());
+      List<java.util.Map<String, String>> expected = new ArrayList<>();
+      expected.add(java.util.Map.of("debts", "3", "policySnapshot", Long.toString(feasible.policySnapshotVersion())));
+      for (NegotiationResult.ProposalReport p : feasible.proposals()) {
+        expected.add(java.util.Map.of("strategy", p.strategy().name(), "totalPayable", p.totalPayable().toString(),
+            "firstMonth", p.totalFirstMonthInstallment().toString(), "stress", p.stress().level().name()));
+      }
+      assertEquals(expected, entries.stream().map(io.github.fenqi.core.security.audit.AuditEntry::details).toList());
+      assertEquals(List.of("DATA_ACCESS", "PROPOSAL_GENERATED", "PROPOSAL_GENERATED", "PROPOSAL_GENERATED"),
+          entries.stream().map(en -> en.action().name()).toList());
+      assertTrue(entries.stream().allMatch(en -> en.subject().equals("c-1") && en.actor().equals(NegotiationEngine.ACTOR)));
+
+      entries.clear();
+      NegotiationResult infeasible = audited.calculate(sample);
+      assertEquals(Infeasibility.BindingConstraint.MONTHLY_BUDGET, infeasible.binding());
+      assertEquals(List.of(java.util.Map.of("debts", "3", "policySnapshot", Long.toString(infeasible.policySnapshotVersion())),
+          java.util.Map.of("feasible", "false", "binding", "MONTHLY_BUDGET")),
+          entries.stream().map(io.github.fenqi.core.security.audit.AuditEntry::details).toList());
+      assertEquals("PROPOSAL_GENERATED", entries.get(1).action().name());
+
+      entries.clear();
+      repo.put(repo.find("demo-credit-card", sample.asOf()).orElseThrow(), "admin:alice");
+      var change = (io.github.fenqi.core.policy.PolicyEvent.PolicyChanged) changes.get(changes.size() - 1);
+      assertEquals("2026-03-01", change.oldVersion(), "a policy replaced by itself has an old version to name");
+      assertEquals(1, entries.size());
+      assertEquals("POLICY_CHANGE", entries.get(0).action().name());
+      assertEquals("demo-credit-card", entries.get(0).subject());
+      assertEquals(java.util.Map.of("change", change.change().name(), "origin", "admin:alice", "repositoryVersion",
+          Long.toString(change.repositoryVersion()), "oldVersion", "2026-03-01", "newVersion", "2026-03-01"),
+          entries.get(0).details());
     }
   }
 

@@ -28,6 +28,22 @@ class DebtTest {
         days + " is more than 36525 (100 years): not a plausible number of days overdue")), e.problems());
   }
 
+  /**
+   * The lower bound, -1 day included: the class says days are bounded on both sides, and only the upper one had been
+   * held here (a check refusing from -2 on was caught only by a JSON reader's test that happened to use -1).
+   */
+  @Property
+  void negativeDaysOverdueAreRefusedNamingTheField(@ForAll @IntRange(min = Integer.MIN_VALUE, max = -1) int days) {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> debt(days));
+    assertEquals(java.util.List.of(Problem.of("overdueDays", days + " is negative")), e.problems());
+  }
+
+  @org.junit.jupiter.api.Test
+  void minusOneDayOverdueIsRefused() {
+    assertEquals(java.util.List.of(Problem.of("overdueDays", "-1 is negative")),
+        assertThrows(InvalidInputException.class, () -> debt(-1)).problems());
+  }
+
   private static Debt debt(int overdueDays) {
     return new Debt("d-1", "demo-online-lender", ProductType.values()[0], Money.ofYuan(1000), Money.ZERO, Money.ZERO,
         Money.ZERO, Money.ZERO, Money.ZERO, Rate.of("0.18"), overdueDays);
