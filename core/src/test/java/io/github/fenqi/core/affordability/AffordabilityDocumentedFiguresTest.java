@@ -164,4 +164,21 @@ class AffordabilityDocumentedFiguresTest {
     assertTrue(a.incomeVolatility().isEmpty(), a.incomeVolatility().toString());
     assertEquals(List.of(), a.outsideBounds());
   }
+
+  /**
+   * The volatility is of the months the income is measured from, the last six whole months, as the median is: an older
+   * month and a part month beside six whole months of 7 000.00 change neither figure (counted, January's 1 000.00 and
+   * August's 10 days of 500.00 had made a steady income volatile for the stress test).
+   */
+  @Test
+  void theVolatilityIsOfTheMonthsTheIncomeIsMeasuredFrom() {
+    List<MonthlyFigures> months = new java.util.ArrayList<>(List.of(month(1, "1000")));
+    for (int m = 2; m <= 7; m++) {
+      months.add(month(m, "7000"));
+    }
+    months.add(new MonthlyFigures(YearMonth.of(2026, 8), Money.of("500"), Money.ZERO, Money.ZERO, Money.ZERO, 10));
+    AffordabilityAssessment a = MODEL.assess(new AffordabilityInput(declared(null, null), months));
+    assertEquals(Money.of("7000"), a.monthlyNetIncome(), a.notes().toString());
+    assertEquals(0.0, a.incomeVolatility().orElseThrow());
+  }
 }
