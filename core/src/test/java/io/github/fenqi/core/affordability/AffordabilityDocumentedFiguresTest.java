@@ -181,4 +181,20 @@ class AffordabilityDocumentedFiguresTest {
     assertEquals(Money.of("7000"), a.monthlyNetIncome(), a.notes().toString());
     assertEquals(0.0, a.incomeVolatility().orElseThrow());
   }
+
+  /**
+   * The median of an even number of months' essentials is their mean rounded up to the fen, as income's is rounded
+   * down: 2 000.00 and 2 000.01 are 2 000.005, so 2 000.01, and the score of 10 000.00 a month is 6 000.00 − 2 400.02
+   * (2 400.012 up) = 3 599.98, worked from the figures the notes show. Rounded down to 2 000.00 the essentials lost half
+   * a fen and the budget was 3 600.00, above the 3 599.99 even the unrounded 2 000.005 allows (2 400.006 up).
+   */
+  @Test
+  void theMedianOfTwoMonthsEssentialsIsTheirMeanRoundedUpToTheFen() {
+    List<MonthlyFigures> months = List.of(
+        new MonthlyFigures(YearMonth.of(2026, 4), Money.of("10000"), Money.ZERO, Money.of("2000.00"), Money.ZERO),
+        new MonthlyFigures(YearMonth.of(2026, 5), Money.of("10000"), Money.ZERO, Money.of("2000.01"), Money.ZERO));
+    AffordabilityAssessment a = MODEL.assess(new AffordabilityInput(declared(null, null), months));
+    assertEquals(Money.of("2000.01"), a.observedEssentials(), a.notes().toString());
+    assertEquals(Money.of("3599.98"), a.maxAffordableInstallment(), a.notes().toString());
+  }
 }
