@@ -77,7 +77,8 @@ class PartMonthIncomeTest {
     long[] income = whole.stream().mapToLong(m -> m.income().fen()).sorted().toArray();
     assertEquals((income[1] + income[2]) / 2, a.monthlyNetIncome().fen());
     long[] essentials = whole.stream().mapToLong(m -> m.essentialExpenses().fen()).sorted().toArray();
-    assertEquals((essentials[1] + essentials[2]) / 2, a.observedEssentials().fen());
+    // the mean of the middle two rounded up for essentials, as income's is rounded down: neither favours the budget
+    assertEquals((essentials[1] + essentials[2] + 1) / 2, a.observedEssentials().fen());
     assertTrue(a.notes().stream().anyMatch(n -> n.startsWith("left out of the income months: 2026-05 (12 of 31 days), "
         + "2026-10 (22 of 31 days), ")), a.notes().toString());
   }

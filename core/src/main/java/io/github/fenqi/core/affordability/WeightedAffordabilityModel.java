@@ -3,6 +3,7 @@ package io.github.fenqi.core.affordability;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.borrower.Borrower;
 import io.github.fenqi.core.money.Money;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,9 +38,9 @@ final class WeightedAffordabilityModel implements AffordabilityModel {
     AffordabilityAssessment.IncomeSource source;
     Money observedEssentials;
     if (!recent.isEmpty()) {
-      income = median(recent.stream().mapToLong(m -> m.income().fen()).toArray());
+      income = median(recent.stream().mapToLong(m -> m.income().fen()).toArray(), RoundingMode.DOWN);
       source = AffordabilityAssessment.IncomeSource.STATEMENTS;
-      observedEssentials = median(recent.stream().mapToLong(m -> m.essentialExpenses().fen()).toArray());
+      observedEssentials = median(recent.stream().mapToLong(m -> m.essentialExpenses().fen()).toArray(), RoundingMode.UP);
       notes.add("income " + income + " is the median of " + recent.size() + " statement months ("
           + recent.stream().map(m -> m.month().toString()).collect(Collectors.joining(", ")) + ")");
       if (b.monthlyNetIncome() != null) {
@@ -106,11 +107,19 @@ final class WeightedAffordabilityModel implements AffordabilityModel {
     }
   }
 
-  private static Money median(long[] values) {
+  /**
+   * The middle value, or the mean of the middle two rounded to the fen in the cautious direction ({@code DOWN} for
+   * income, {@code UP} for essentials): both had been rounded down, so essentials of 2 000.00 and 2 000.01 were
+   * 2 000.00, and the budget a fen above what the months allow.
+   */
+  private static Money median(long[] values, RoundingMode rounding) {
     long[] v = values.clone();
     Arrays.sort(v);
     int n = v.length;
-    return Money.ofFen(n % 2 == 1 ? v[n / 2] : Math.floorDiv(Math.addExact(v[n / 2 - 1], v[n / 2]), 2));
+    if (n % 2 == 1) {
+      return Money.ofFen(v[n / 2]);
+    }
+    return Money.ofFen(Math.addExact(v[n / 2 - 1], v[n / 2])).multiply(new BigDecimal("0.5"), rounding);
   }
 
   private static OptionalDouble volatility(List<MonthlyFigures> months) {

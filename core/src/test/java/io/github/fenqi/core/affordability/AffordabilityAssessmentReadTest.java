@@ -165,4 +165,25 @@ class AffordabilityAssessmentReadTest {
         above, a.abilityScore(), a.maxAffordableInstallment(), a.canSupportPlan(), a.incomeVolatility(), a.notes()));
     assertEquals(List.of("essentialExpenses"), e.problems().stream().map(Problem::location).toList());
   }
+
+  /**
+   * Statement income rests on at least one month and declared income on none: 0 months for statement income and 1 for
+   * declared income are each refused naming incomeMonthsUsed (only a test outside this package, of a whole result read
+   * back, had held the first).
+   */
+  @Test
+  void statementIncomeOfNoMonthOrDeclaredIncomeOfOneIsRefused() {
+    AffordabilityAssessment a = AffordabilityModel.defaults()
+        .assess(new AffordabilityInput(Samples.sampleCase().borrower(), List.of()));
+    for (AffordabilityAssessment.IncomeSource source : AffordabilityAssessment.IncomeSource.values()) {
+      int months = source == AffordabilityAssessment.IncomeSource.STATEMENTS ? 0 : 1;
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> new AffordabilityAssessment(
+          a.monthlyNetIncome(), source, months, a.observedEssentials(), a.livingCostFloor(), a.essentialExpenses(),
+          a.abilityScore(), a.maxAffordableInstallment(), a.canSupportPlan(), a.incomeVolatility(), a.notes()));
+      assertEquals(List.of("incomeMonthsUsed"), e.problems().stream().map(Problem::location).toList(), source.name());
+    }
+    new AffordabilityAssessment(a.monthlyNetIncome(), AffordabilityAssessment.IncomeSource.STATEMENTS, 1,
+        a.observedEssentials(), a.livingCostFloor(), a.essentialExpenses(), a.abilityScore(),
+        a.maxAffordableInstallment(), a.canSupportPlan(), a.incomeVolatility(), a.notes());
+  }
 }

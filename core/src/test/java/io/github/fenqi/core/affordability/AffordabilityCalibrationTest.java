@@ -382,6 +382,38 @@ class AffordabilityCalibrationTest {
         "x").defaultRate());
   }
 
+  /**
+   * A pair allows a plan only within the share of income as well as the score, as the model budgets: income × 1.0 of
+   * 10 000.00 is a score of 10 000.00, but half the income is 5 000.00, so 5 000.00 is allowed and 5 000.01 is not
+   * (the property comparing the two had caught the cap left out only when its random figures made the cap bind).
+   */
+  @Test
+  void aPlanAboveTheShareOfIncomeIsNotAllowedWhateverTheScore() {
+    RepaymentOutcome half = new RepaymentOutcome(Money.ofYuan(10_000), Money.ZERO, Money.ofYuan(5_000), false);
+    RepaymentOutcome above = new RepaymentOutcome(Money.ofYuan(10_000), Money.ZERO, Money.of("5000.01"), false);
+    AffordabilityCalibration.Result r = one("1.0", "1.0").calibrate(List.of(half, above), 0.0, 1);
+    assertEquals(1, r.plansAllowed(), r.explanation());
+    assertEquals(Money.ofYuan(5_000), r.installmentsAllowed());
+  }
+
+  /**
+   * When no pair meets the target, pairs of the same lowest rate tie as admissible pairs do, to the larger sum of
+   * installments, whatever order the grid lists them in: every plan defaulted, so 0.6 (both plans) and 0.3 (the smaller
+   * only) both reach 100 %, and 0.6 is chosen though listed first.
+   */
+  @Test
+  void aMissedTargetTiesOnTheLowestRateGoToTheLargerInstallments() {
+    RepaymentOutcome small = new RepaymentOutcome(Money.ofYuan(10_000), Money.ZERO, Money.ofYuan(1_000), true);
+    RepaymentOutcome large = new RepaymentOutcome(Money.ofYuan(10_000), Money.ZERO, Money.ofYuan(5_000), true);
+    AffordabilityCalibration grid = new AffordabilityCalibration(List.of(new BigDecimal("0.6"), new BigDecimal("0.3")),
+        List.of(BigDecimal.ONE), new BigDecimal("0.5"));
+    AffordabilityCalibration.Result r = grid.calibrate(List.of(small, large), 0.0, 1);
+    assertFalse(r.targetMet());
+    assertEquals(new AffordabilityCoefficients(new BigDecimal("0.6"), BigDecimal.ONE, new BigDecimal("0.5")),
+        r.coefficients(), r.explanation());
+    assertEquals(Money.ofYuan(6_000), r.installmentsAllowed());
+  }
+
   private static AffordabilityCalibration one(String incomeWeight, String essentialsWeight) {
     return new AffordabilityCalibration(List.of(new BigDecimal(incomeWeight)), List.of(new BigDecimal(essentialsWeight)),
         new BigDecimal("0.5"));

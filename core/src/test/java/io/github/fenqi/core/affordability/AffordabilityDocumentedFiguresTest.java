@@ -164,4 +164,37 @@ class AffordabilityDocumentedFiguresTest {
     assertTrue(a.incomeVolatility().isEmpty(), a.incomeVolatility().toString());
     assertEquals(List.of(), a.outsideBounds());
   }
+
+  /**
+   * The volatility is of the months the income is measured from, the last six whole months, as the median is: an older
+   * month and a part month beside six whole months of 7 000.00 change neither figure (counted, January's 1 000.00 and
+   * August's 10 days of 500.00 had made a steady income volatile for the stress test).
+   */
+  @Test
+  void theVolatilityIsOfTheMonthsTheIncomeIsMeasuredFrom() {
+    List<MonthlyFigures> months = new java.util.ArrayList<>(List.of(month(1, "1000")));
+    for (int m = 2; m <= 7; m++) {
+      months.add(month(m, "7000"));
+    }
+    months.add(new MonthlyFigures(YearMonth.of(2026, 8), Money.of("500"), Money.ZERO, Money.ZERO, Money.ZERO, 10));
+    AffordabilityAssessment a = MODEL.assess(new AffordabilityInput(declared(null, null), months));
+    assertEquals(Money.of("7000"), a.monthlyNetIncome(), a.notes().toString());
+    assertEquals(0.0, a.incomeVolatility().orElseThrow());
+  }
+
+  /**
+   * The median of an even number of months' essentials is their mean rounded up to the fen, as income's is rounded
+   * down: 2 000.00 and 2 000.01 are 2 000.005, so 2 000.01, and the score of 10 000.00 a month is 6 000.00 − 2 400.02
+   * (2 400.012 up) = 3 599.98, worked from the figures the notes show. Rounded down to 2 000.00 the essentials lost half
+   * a fen and the budget was 3 600.00, above the 3 599.99 even the unrounded 2 000.005 allows (2 400.006 up).
+   */
+  @Test
+  void theMedianOfTwoMonthsEssentialsIsTheirMeanRoundedUpToTheFen() {
+    List<MonthlyFigures> months = List.of(
+        new MonthlyFigures(YearMonth.of(2026, 4), Money.of("10000"), Money.ZERO, Money.of("2000.00"), Money.ZERO),
+        new MonthlyFigures(YearMonth.of(2026, 5), Money.of("10000"), Money.ZERO, Money.of("2000.01"), Money.ZERO));
+    AffordabilityAssessment a = MODEL.assess(new AffordabilityInput(declared(null, null), months));
+    assertEquals(Money.of("2000.01"), a.observedEssentials(), a.notes().toString());
+    assertEquals(Money.of("3599.98"), a.maxAffordableInstallment(), a.notes().toString());
+  }
 }

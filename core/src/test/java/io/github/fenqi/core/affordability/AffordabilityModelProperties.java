@@ -100,4 +100,23 @@ class AffordabilityModelProperties {
     assertFalse(a.essentialExpenses().isLessThan(a.livingCostFloor().floor()), "essentials below the floor");
     assertFalse(a.essentialExpenses().isLessThan(Money.ofFen(essentials)), "essentials below what was declared");
   }
+
+  /**
+   * What the budget leaves of the income covers the essentials, and so the regional floor, for any coefficients the
+   * record admits (income weight at most 1, essentials weight at least 1): a plan of the whole budget never leaves the
+   * borrower below the 低保 line the floor stands for.
+   */
+  @Property(tries = 500)
+  void theIncomeLeftAfterTheBudgetCoversTheEssentialsAndTheFloor(
+      @ForAll @IntRange(min = 1, max = 100) int w1, @ForAll @IntRange(min = 100, max = 300) int w2,
+      @ForAll @IntRange(min = 1, max = 50) int share, @ForAll @LongRange(min = 0, max = MOST) long income,
+      @ForAll @LongRange(min = 0, max = MOST) long essentials,
+      @ForAll @IntRange(min = 1, max = Borrower.MAX_HOUSEHOLD_SIZE) int household) {
+    AffordabilityAssessment a = model(w1, w2, share).assess(AffordabilityInput.declared(declared(income, essentials, household)));
+    Money left = a.monthlyNetIncome().minus(a.maxAffordableInstallment());
+    if (a.canSupportPlan()) {
+      assertFalse(left.isLessThan(a.essentialExpenses()), left + " left, essentials " + a.essentialExpenses());
+      assertFalse(left.isLessThan(a.livingCostFloor().floor()), left + " left, floor " + a.livingCostFloor().floor());
+    }
+  }
 }

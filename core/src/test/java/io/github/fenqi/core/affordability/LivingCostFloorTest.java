@@ -332,4 +332,24 @@ class LivingCostFloorTest {
         new ByteArrayInputStream(HEADER.getBytes(StandardCharsets.UTF_8)), "floor.csv", BigDecimal.ONE, Money.ZERO));
     assertEquals(List.of(Problem.of("nationalDefault", "0.00 is not more than 0")), e.problems());
   }
+
+  /**
+   * A code takes its own row, else its city's, else its province's, else the national default, and only the last is a
+   * fallback: the shipped table has no district or province row, so no test had held the order (a lookup skipping the
+   * code's own row gave a district the city's standard, one skipping the province row gave the national default to a
+   * city the province's standard covers).
+   */
+  @Test
+  void aCodeTakesItsOwnRowThenItsCitysThenItsProvincesThenTheNationalDefault() {
+    LivingCostFloor floor = table(HEADER + "440000,广东省,1000,2024,false,x\n440100,广州市,1231,2024,false,x\n"
+        + "440106,天河区,1300,2024,false,x\n");
+    String[][] expected = {{"440106", "天河区", "1560.00"}, {"440105", "广州市", "1477.20"},
+        {"441900", "广东省", "1200.00"}, {"450100", "national default", "960.00"}};
+    for (String[] e : expected) {
+      LivingCostFloor.Applied applied = floor.floor(e[0], 1);
+      assertEquals(e[1], applied.row().name(), e[0]);
+      assertEquals(Money.of(e[2]), applied.floor(), e[0]);
+      assertEquals(e[1].equals("national default"), applied.fallback(), e[0]);
+    }
+  }
 }
