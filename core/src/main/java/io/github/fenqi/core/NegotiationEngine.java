@@ -946,7 +946,7 @@ public final class NegotiationEngine implements AutoCloseable {
         }
         if (a.incomeMonthsUsed() > months.size()) {
           yield Problem.of("incomeMonthsUsed", a.incomeMonthsUsed() + ", more than the " + months.size()
-              + " statement months the model was given");
+              + " statement month" + (months.size() == 1 ? "" : "s") + " the model was given");
         }
         Money most = months.stream().map(MonthlyFigures::income).reduce(Money::max).orElseThrow();
         yield a.monthlyNetIncome().isGreaterThan(most) ? Problem.of("monthlyNetIncome", a.monthlyNetIncome()

@@ -57,7 +57,7 @@ class PartMonthIncomeTest {
     assertTrue(a.notes().contains("left out of the income months: 2026-06 (9 of 30 days), which the statements "
         + "cover only in part; counted whole, a part month understates income and spending (a salary paid outside the "
         + "days covered reads as none)"), a.notes().toString());
-    assertTrue(a.notes().stream().anyMatch(n -> n.endsWith(" is the median of 1 statement months (2026-05)")),
+    assertTrue(a.notes().stream().anyMatch(n -> n.endsWith(" is the median of 1 statement month (2026-05)")),
         a.notes().toString());
   }
 
@@ -131,7 +131,7 @@ class PartMonthIncomeTest {
             StatementParser.parseDetected("jan2020.csv", january2020.getBytes(StandardCharsets.UTF_8)),
             StatementParser.parseDetected("oct2026.csv", october.getBytes(StandardCharsets.UTF_8)))).affordability();
     assertEquals(1, a.incomeMonthsUsed(), a.notes().toString());
-    assertTrue(a.notes().stream().anyMatch(n -> n.endsWith("is the median of 1 statement months (2020-01)")),
+    assertTrue(a.notes().stream().anyMatch(n -> n.endsWith("is the median of 1 statement month (2020-01)")),
         a.notes().toString());
     assertEquals("the income is measured from months up to 2020-01, 82 months before the case's date " + sample.asOf()
         + " (the statements' later months, to 2026-10, are covered only in part): their income may be out of date; "

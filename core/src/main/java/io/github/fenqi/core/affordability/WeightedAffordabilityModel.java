@@ -41,8 +41,8 @@ final class WeightedAffordabilityModel implements AffordabilityModel {
       income = median(recent.stream().mapToLong(m -> m.income().fen()).toArray(), RoundingMode.DOWN);
       source = AffordabilityAssessment.IncomeSource.STATEMENTS;
       observedEssentials = median(recent.stream().mapToLong(m -> m.essentialExpenses().fen()).toArray(), RoundingMode.UP);
-      notes.add("income " + income + " is the median of " + recent.size() + " statement months ("
-          + recent.stream().map(m -> m.month().toString()).collect(Collectors.joining(", ")) + ")");
+      notes.add("income " + income + " is the median of " + recent.size() + " statement month"
+          + (recent.size() == 1 ? "" : "s") + " (" + recent.stream().map(m -> m.month().toString()).collect(Collectors.joining(", ")) + ")");
       if (b.monthlyNetIncome() != null) {
         discrepancy(notes, "income", b.monthlyNetIncome(), income);
       }
