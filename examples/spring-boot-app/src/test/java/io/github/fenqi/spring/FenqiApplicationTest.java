@@ -1051,6 +1051,9 @@ class FenqiApplicationTest {
     HttpResponse<String> spaced = submit(CLIENT, "a b", body);
     assertThat(spaced.statusCode()).as(spaced.body()).isEqualTo(400);
     assertThat(locations(spaced)).containsExactly("Idempotency-Key");
+    HttpResponse<String> tooLong = submit(CLIENT, "k".repeat(256), body); // the README's 1..255 characters
+    assertThat(tooLong.statusCode()).as(tooLong.body()).isEqualTo(400);
+    assertThat(locations(tooLong)).containsExactly("Idempotency-Key");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission WHERE case_id = ?", Integer.class, caseId))
         .isEqualTo(2);
   }

@@ -54,7 +54,11 @@ class FenqiMetricsTest {
     assertThat(output.getAll()).doesNotContain("already registered");
     assertThat(registry.get("fenqi.acceptance.rate").tag("platform", "demo-online-lender").tag("strategy", "BALANCED")
         .gauge().value()).isEqualTo(monitor.status("demo-online-lender", Strategy.BALANCED).acceptanceRate());
-    assertThat(registry.get("fenqi.outcomes").tag("result", "rejected").counter().count()).isEqualTo(2);
+    // the README's tags of fenqi_outcomes_total: platform, strategy, result (a dashboard groups answers by them)
+    assertThat(registry.get("fenqi.outcomes").tag("platform", "demo-online-lender").tag("strategy", "BALANCED")
+        .tag("result", "rejected").counter().count()).isEqualTo(2);
+    assertThat(registry.get("fenqi.outcomes").tag("platform", "demo-online-lender").tag("strategy", "BALANCED")
+        .tag("result", "accepted").counter().count()).isEqualTo(1);
   }
   /**
    * fenqi.proposals counts each proposal under its strategy and its stress test's level (README, Metrics: "proposals
