@@ -286,19 +286,22 @@ public final class LivingCostFloor {
    *     first two are no province-level region of GB/T 2260 ({@code 990000})
    */
   public Applied floor(@Nullable String regionCode, int householdSize) {
+    // both arguments' problems at once, as a Borrower's: a bad region had been told alone, its household after the fix
+    List<Problem> problems = new ArrayList<>();
     if (regionCode == null) {
-      throw new InvalidInputException("regionCode", "is missing; expected a 6-digit administrative division code");
-    }
-    if (!regionCode.matches("\\d{6}")) {
+      problems.add(Problem.of("regionCode", "is missing; expected a 6-digit administrative division code"));
+    } else if (!regionCode.matches("\\d{6}")) {
       // quoted as a value from outside is: raw and whole, "310000\nINFO ..." began a line of its own in a log
-      throw new InvalidInputException("regionCode", "'" + Problem.excerpt(regionCode)
-          + "' is not a 6-digit administrative division code");
+      problems.add(Problem.of("regionCode", "'" + Problem.excerpt(regionCode)
+          + "' is not a 6-digit administrative division code"));
+    } else {
+      whyNoRegion(regionCode).ifPresent(why -> problems.add(Problem.of("regionCode", "'" + regionCode + "' " + why)));
     }
-    whyNoRegion(regionCode).ifPresent(why -> {
-      throw new InvalidInputException("regionCode", "'" + regionCode + "' " + why);
-    });
     if (householdSize < 1 || householdSize > Borrower.MAX_HOUSEHOLD_SIZE) {
-      throw new InvalidInputException("householdSize", householdSize + " is outside 1.." + Borrower.MAX_HOUSEHOLD_SIZE);
+      problems.add(Problem.of("householdSize", householdSize + " is outside 1.." + Borrower.MAX_HOUSEHOLD_SIZE));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
     }
     Optional<Row> row = Optional.ofNullable(rows.get(regionCode));
     if (row.isEmpty()) {

@@ -83,6 +83,21 @@ class LivingCostFloorTest {
     assertEquals(Money.of("36240.00"), floor.floor("310000", 20).floor(), "1510 × 1.2 × 20");
   }
 
+  /**
+   * A bad region and a bad household are told together, as a {@code Borrower}'s are: the region had been told alone, and
+   * the household only once the region was fixed.
+   */
+  @Test
+  void aBadRegionAndABadHouseholdAreToldTogether() {
+    LivingCostFloor floor = LivingCostFloor.defaults();
+    assertEquals(List.of("regionCode", "householdSize"), assertThrows(InvalidInputException.class,
+        () -> floor.floor("31000", 0)).problems().stream().map(Problem::location).toList());
+    assertEquals(List.of("regionCode", "householdSize"), assertThrows(InvalidInputException.class,
+        () -> floor.floor("990000", 21)).problems().stream().map(Problem::location).toList());
+    assertEquals(List.of("regionCode", "householdSize"), assertThrows(InvalidInputException.class,
+        () -> floor.floor(null, -1)).problems().stream().map(Problem::location).toList());
+  }
+
   /** A region code of five digits, asked of the table directly, had silently taken the national default. */
   @Test
   void aRegionCodeThatIsNotSixDigitsIsNamed() {
