@@ -961,12 +961,11 @@ public final class FenqiJson {
 
   private static String outOfRange(InputCoercionException e, @Nullable WholeRange own) {
     Matcher m = OUT_OF_RANGE.matcher(firstLine(e.getOriginalMessage()));
-    if (m.find() && own != null) {
-      return Problem.excerpt(m.group(1)) + " is outside " + own.min() + ".." + own.max();
+    if (!m.find()) {
+      return firstLine(e.getOriginalMessage());
     }
-    return m.find(0) ? Problem.excerpt(m.group(1)) + " is out of range; expected a whole number from " + m.group(3)
-        + " to " + m.group(4)
-        : firstLine(e.getOriginalMessage());
+    return Problem.excerpt(m.group(1)) + (own != null ? " is outside " + own.min() + ".." + own.max()
+        : " is out of range; expected a whole number from " + m.group(3) + " to " + m.group(4));
   }
 
   /** The {@link WholeRange} of the record part a failure is at, if it has one. */

@@ -68,8 +68,9 @@ public final class CharsetSniffer {
     if (html) {
       String head = new String(body, 0, Math.min(body.length, 4096), StandardCharsets.ISO_8859_1);
       Matcher xml = XML_DECLARATION.matcher(head);
-      Matcher m = xml.find() ? xml : META.matcher(head);
-      if (m == xml || m.find()) {
+      Matcher meta = META.matcher(head);
+      Matcher m = xml.find() ? xml : meta.find() ? meta : null;
+      if (m != null) {
         Optional<Charset> cs = charset(m.group(1));
         if (cs.isPresent() && !(isLatin(cs.get()) && !ascii)) {
           Optional<String> text = strict(body, cs.get());

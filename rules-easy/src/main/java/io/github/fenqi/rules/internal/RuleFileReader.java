@@ -1,5 +1,6 @@
 package io.github.fenqi.rules.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -16,6 +17,7 @@ import java.io.Serializable;
 import java.io.StringReader;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +42,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -85,7 +89,7 @@ public final class RuleFileReader {
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
   /** Jackson as it comes, for the lines of a JSON rule file: a repeated key is the strict reader's to report. */
-  private static final com.fasterxml.jackson.core.JsonFactory LINES_JSON = new com.fasterxml.jackson.core.JsonFactory();
+  private static final JsonFactory LINES_JSON = new JsonFactory();
   /** A whole number as people write it; YAML 1.1 would also read 010 as 8, 0x10, 1_0 and 1:30 (90) as integers. */
   private static final Pattern DECIMAL_INT = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
 
@@ -333,12 +337,12 @@ public final class RuleFileReader {
     List<Map<String, Integer>> out = new ArrayList<>();
     try {
       for (Node document : strictYaml().composeAll(new StringReader(text))) {
-        Map<String, Integer> lines = new java.util.HashMap<>();
+        Map<String, Integer> lines = new HashMap<>();
         // an empty document (a '---' with nothing after it) starts where the next one does: it has no line of its own
         if (document != null && !(document instanceof ScalarNode empty && Tag.NULL.equals(empty.getTag()))) {
           lines.put("", document.getStartMark().getLine() + 1);
-          if (document instanceof org.yaml.snakeyaml.nodes.MappingNode mapping) {
-            for (org.yaml.snakeyaml.nodes.NodeTuple t : mapping.getValue()) {
+          if (document instanceof MappingNode mapping) {
+            for (NodeTuple t : mapping.getValue()) {
               if (t.getKeyNode() instanceof ScalarNode key) { // a null key (~) is read as the key null
                 lines.putIfAbsent(Tag.NULL.equals(key.getTag()) ? "null" : key.getValue(), contentLine(t.getValueNode()));
                 if (key.getValue().equals("actions") && t.getValueNode() instanceof SequenceNode actions) {
@@ -373,7 +377,7 @@ public final class RuleFileReader {
         return List.of();
       }
       for (JsonToken t = parser.nextToken(); t != null && t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-        Map<String, Integer> lines = new java.util.HashMap<>();
+        Map<String, Integer> lines = new HashMap<>();
         lines.put("", parser.currentTokenLocation().getLineNr());
         if (t == JsonToken.START_OBJECT) {
           while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -477,21 +481,24 @@ public final class RuleFileReader {
      * it, is placed by its first line: {@code " (the condition from line 5)"}.
      */
     String conditionLine(RuleDefinition d) {
-      String at = line(d, "condition");
-      return d.getCondition() != null && d.getCondition().indexOf('\n') >= 0 && at.startsWith(" (line ")
-          ? " (the condition from " + at.substring(2) : at;
+      Integer place = places.get(d);
+      Integer at = place == null ? null : lineOf(place, "condition");
+      return at != null && d.getCondition() != null && d.getCondition().indexOf('\n') >= 0
+          ? " (the condition from line " + at + ")" : line(d, "condition");
     }
 
     private String line(int place, String key) {
-      if (place >= lines.size()) {
-        return "";
-      }
-      Integer at = lines.get(place).get(key);
+      Integer at = lineOf(place, key);
       if (at != null) {
         return " (line " + at + ")";
       }
-      Integer rule = lines.get(place).get("");
-      return rule == null ? "" : key.isEmpty() ? " (line " + rule + ")" : " (in the rule at line " + rule + ")";
+      Integer rule = lineOf(place, "");
+      return rule == null ? "" : " (in the rule at line " + rule + ")";
+    }
+
+    /** The line of the part {@code key} ("" for the rule itself) of the rule at {@code place}, if known. */
+    private @Nullable Integer lineOf(int place, String key) {
+      return place < lines.size() ? lines.get(place).get(key) : null;
     }
 
     /**
