@@ -868,4 +868,58 @@ class LenderPhrasingTest {
         .orElseThrow(() -> new AssertionError("stopsInterest not read from " + text));
     return f.evidence().text();
   }
+
+  /**
+   * Round 71: a denial of a full waiver by 并非 or 非 ("罚息并非全部减免", "非全额减免") states no cap; it had been read as
+   * the full waiver it denies (1.0), and beside a stated cap made the field undetermined. 不全免 and 不能全免 deny it
+   * too.
+   */
+  @Test
+  void aFullWaiverDeniedByBingfeiIsNoFullWaiver() {
+    for (String denied : new String[] {"罚息并非全部减免。", "罚息非全额减免。", "罚息不全免。", "罚息不能全免。"}) {
+      assertAbsent(extractor.extract(denied), PolicyField.MAX_PENALTY_WAIVER, denied);
+    }
+    assertPenaltyWaivers(new String[][] {{"罚息并非全部减免，最高减免50%。", "0.5", "最高减免50%"}});
+  }
+
+  /**
+   * Round 71: no obligation to exceed a down payment ("首付无需超过10%", "首付不必超过10%", "首付款不需要高于10%") is no
+   * strict floor; these had been read as a least down payment of 11%, which the text says need not be asked.
+   */
+  @Test
+  void aDownPaymentThatNeedNotExceedARatioHasNoFloor() {
+    for (String text : new String[] {"首付无需超过10%。", "首付不必超过10%。", "首付款不需要高于10%。"}) {
+      assertAbsent(extractor.extract(text), PolicyField.MIN_DOWN_PAYMENT_RATIO, text);
+    }
+    assertFields(PolicyField.MIN_DOWN_PAYMENT_RATIO,
+        new Object[][] {{"首付须超过10%。", new BigDecimal("0.11"), "首付须超过10%"},
+            // a strict floor in tenths is a hundredth above it, not a tenth: 0.11, not 0.2
+            {"首付须超过一成。", new BigDecimal("0.11"), "首付须超过一成"}});
+  }
+
+  /**
+   * Round 71: a refusal just before a bound on the term ("不支持36期以上的分期", "暂不受理36期以上的申请", "不支持12期以下的
+   * 分期") refuses the plans the bound describes; these had been read as the opposite bound (the least installments 36,
+   * the most 12). They are left unread; a refusal after the term is still read ("36期以上的不予受理": at most 35).
+   */
+  @Test
+  void aTermBoundRefusedBeforeItIsNotReadAsItsOpposite() {
+    for (String text : new String[] {"不支持36期以上的分期。", "暂不受理36期以上的申请。"}) {
+      assertAbsent(extractor.extract(text), PolicyField.MIN_INSTALLMENTS, text);
+    }
+    String below = "不支持12期以下的分期。";
+    assertAbsent(extractor.extract(below), PolicyField.MAX_INSTALLMENTS, below);
+    assertFields(PolicyField.MAX_INSTALLMENTS, new Object[][] {{"分期期数36期以上的不予受理。", 35, "36期以上的不予受理"}});
+  }
+
+  /**
+   * Round 71: an overdue period bounded by 内 ("逾期在90天内", "逾期满90天内") is the most overdue, no least: it is not
+   * read as the least overdue days, as 以内, 以下 and 之内 are not.
+   */
+  @Test
+  void anOverduePeriodWithinIsNoMinimum() {
+    for (String text : new String[] {"逾期在90天内的客户可申请分期。", "逾期满90天内的客户可申请。"}) {
+      assertAbsent(extractor.extract(text), PolicyField.MIN_OVERDUE_DAYS, text);
+    }
+  }
 }

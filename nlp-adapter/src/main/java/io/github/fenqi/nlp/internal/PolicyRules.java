@@ -177,6 +177,14 @@ public final class PolicyRules {
    * precondition to apply, not the plan's number of installments; it had been read as the least installments.
    */
   private static final Pattern REPAID = Pattern.compile("(?:正常|按时|按期|连续|足额|累计|已经?)(?:还款|还|偿还|缴款|履约)");
+  /**
+   * Just before a term bounded by a suffix ({@link #MIN_TERM_SUFFIX}, {@link #MAX_TERM_SUFFIX}): a refusal of the
+   * plans it bounds ("不支持36期以上的分期", "暂不受理36期以上的申请"), so the bound is the opposite of what its words say
+   * alone; these had been read as the least installments (36). The bound is left unread (a refusal after the term,
+   * "36期以上的不予受理", is read by {@link #REFUSED_FROM_TERM}).
+   */
+  private static final Pattern REFUSED_BEFORE = Pattern.compile(
+      "(?:不予|不|暂不|无法|不能|不可|概不|并不)(?:支持|受理|办理|接受|提供|开放|允许|批准)(?:办理|申请)?\\s*$");
   /** Just after a term: a time from which something follows ("3个月后方可申请"), not a number of installments. */
   private static final Pattern AFTERWARDS = Pattern.compile("\s*(?:以后|之后|后)");
 
@@ -358,12 +366,13 @@ public final class PolicyRules {
           // a label answered no ("罚息减免：否", "是否可减免：不支持"); not an answer that goes on ("减免：无上限")
           + "|(?:减免|免除)\\s*:\\s*(?:否|无|不支持|不可以|不可|不能|不予|不)\\s*(?=$|[" + STOP + ")])");
   /**
-   * A refusal of a full waiver only ("罚息不支持全额减免", "无法全部减免"): some part may still be waived, so the text
-   * states no cap — neither the full waiver its words contain nor none.
+   * A refusal of a full waiver only ("罚息不支持全额减免", "无法全部减免", "罚息并非全部减免", "非全额减免"): some part
+   * may still be waived, so the text states no cap — neither the full waiver its words contain nor none. 并非 and 非
+   * had not been known, and "罚息并非全部减免" had been read as the full waiver it denies (not 除非, unless).
    */
   private static final Pattern NOT_ALL = Pattern.compile(
-      "(?:不予|不|无法|不能|不可|不得|未|没有)\\s*(?:再|会|可以)?(?:予以|给予|支持|享受|提供)?(?:全额|全部)"
-          + "(?:减免|免除|豁免|免收)|不(?:能|可|会)?全免");
+      "(?:不予|不|无法|不能|不可|不得|未|没有|并非|(?<!除)非)\\s*(?:再|会|可以)?(?:予以|给予|支持|享受|提供)?"
+          + "(?:全额|全部)(?:减免|免除|豁免|免收)|不(?:能|可|会)?全免");
   private static final Pattern WAIVE_VERB = Pattern.compile("减免|免除|豁免");
   /**
    * Just before a discount or a waived share: a negation, so that share is refused ("罚息不打五折", "利息不按八折收取",
@@ -464,9 +473,11 @@ public final class PolicyRules {
   /**
    * Before a down payment's ratio: it is the most, not the least ("首付不超过30%"), with a modal verb too ("首付不能超过
    * 30%", "不得高于", "不应大于"): only 不超过, 不高于 and 不得超过 had been known, so these had been read as the least.
+   * No obligation to exceed it is none either ("首付无需超过10%", "首付不必超过10%"): read as a strict floor, these had
+   * been read as 11%, the least the text says need not be asked.
    */
   private static final Pattern DOWN_UPPER_BOUND = Pattern.compile(
-      NOT + "\\s*(?:超过|高于|大于|多于|超出)|最高|最多|至多|上限");
+      "(?:" + NOT + "|无需|无须|不需要?|不必|不用)\\s*(?:超过|高于|大于|多于|超出)|最高|最多|至多|上限");
   /**
    * Between a down payment's word and its ratio: a strict floor ("首付须超过10%", "首付款须高于欠款总额的10%", "首付>10%"),
    * which the ratio itself does not meet; see {@link #justOver}.
@@ -1012,6 +1023,9 @@ public final class PolicyRules {
       if (countsOtherPeriods(s, m.start()) || !"期".equals(unit) && !termNamedBefore(s, m.start())) {
         continue; // "逾期3期以内", "申请后3个月以内": a count or time of something else
       }
+      if (refusedBefore(s, m.start())) {
+        continue; // "不支持12期以下的分期": plans up to 12 are refused, so 12 is no most
+      }
       int v = termMonths(m.group(1), unit, m.group(3));
       if (plausibleTerm(v)) {
         out.add(new Candidate(PolicyField.MAX_INSTALLMENTS, v, base + m.start(), base + m.end(), 0.7));
@@ -1024,6 +1038,9 @@ public final class PolicyRules {
           || TENURE_BEFORE.matcher(before).find()) {
         continue; // "逾期3期以上", "连续按时还款6期以上", "分期还款满6期以上": overdue periods, a record of repayments
       }
+      if (refusedBefore(s, m.start())) {
+        continue; // "不支持36期以上的分期": plans from 36 on are refused, so 36 is no least
+      }
       String unit = m.group(2);
       if (!"期".equals(unit) && !termNamedBefore(s, m.start())) {
         continue; // "入职6个月以上": a time something else has lasted
@@ -1033,6 +1050,12 @@ public final class PolicyRules {
         out.add(new Candidate(PolicyField.MIN_INSTALLMENTS, v, base + m.start(), base + m.end(), 0.7));
       }
     }
+  }
+
+  /** Whether a refusal ({@link #REFUSED_BEFORE}) stands in the clause just before the term at {@code at}. */
+  private static boolean refusedBefore(String s, int at) {
+    String before = s.substring(Math.max(0, at - 8), at);
+    return REFUSED_BEFORE.matcher(before.substring(before.lastIndexOf(',') + 1)).find();
   }
 
   /** The least and the most of the numbers in {@code numbers} as the installments' range, when they make one. */

@@ -187,4 +187,39 @@ class HtmlTextTest {
     byte[] utf8 = "个性化分期".getBytes(StandardCharsets.UTF_8);
     assertEquals("个性化分期", CharsetSniffer.decode(utf8, "iso-8859-1", true).text());
   }
+
+  /**
+   * Round 71: a document's XML declaration names its charset before a meta tag does (an XHTML page may carry both,
+   * and only the declaration binds): a Big5 page declared Big5 there and GBK in a meta tag is Big5, which GB18030 (a
+   * GBK label's reading) would have garbled without an error. A declaration counts only where it can stand, at the
+   * very start: one quoted later in a UTF-8 page ("<code>&lt;?xml…" left unescaped) is no charset, the meta tag is.
+   */
+  @Test
+  void anXmlDeclarationComesBeforeAMetaTagAndOnlyAtTheStart() throws Exception {
+    String xhtml = "<?xml version=\"1.0\" encoding=\"Big5\"?><html><head><meta charset=\"gbk\"></head>"
+        + "<body>逾期滿90天的客戶</body></html>";
+    CharsetSniffer.Decoded big5 = CharsetSniffer.decode(xhtml.getBytes("Big5"), null, true);
+    assertEquals(java.util.List.of(xhtml, Charset.forName("Big5")), java.util.List.of(big5.text(), big5.charset()));
+    String quoted = "<html><head><meta charset=\"utf-8\"></head><body><pre><?xml version=\"1.0\" encoding=\"gbk\"?>"
+        + "</pre>中文</body></html>";
+    CharsetSniffer.Decoded utf8 = CharsetSniffer.decode(quoted.getBytes(StandardCharsets.UTF_8), null, true);
+    assertEquals(java.util.List.of(quoted, StandardCharsets.UTF_8), java.util.List.of(utf8.text(), utf8.charset()));
+  }
+
+  /**
+   * Round 71: whether the server's charset was ignored is reported as it was. A GBK page labelled GB2312 (whose
+   * characters GB2312 lacks, "個") is read by that label, as GB18030, with nothing ignored; a GBK page the server calls
+   * UTF-8 and whose meta tag says GBK is read by the tag, and the server's label is reported ignored.
+   */
+  @Test
+  void anIgnoredServerCharsetIsReportedAsSuch() {
+    byte[] gbkOnly = "個性化分期".getBytes(Charset.forName("GBK"));
+    CharsetSniffer.Decoded labelled = CharsetSniffer.decode(gbkOnly, "gb2312", false);
+    assertEquals(java.util.List.of("個性化分期", false),
+        java.util.List.of(labelled.text(), labelled.declaredCharsetIgnored()));
+    byte[] page = "<html><head><meta charset=\"gbk\"></head><body>个性化分期</body></html>".getBytes(Charset.forName("GBK"));
+    CharsetSniffer.Decoded mislabelled = CharsetSniffer.decode(page, "utf-8", true);
+    assertEquals(java.util.List.of(Charset.forName("GB18030"), true),
+        java.util.List.of(mislabelled.charset(), mislabelled.declaredCharsetIgnored()));
+  }
 }
