@@ -81,6 +81,22 @@ class ChineseAmountWordsTest {
     assertEquals(fen, read(words));
   }
 
+  /**
+   * A 亿 group that ends in zeros but is not all zeros (仟亿 written, 佰亿 to 亿 zero) takes no 零 before the next group's
+   * 仟万, as 壹亿壹仟万 and 壹万壹仟 do not: only a 亿 group of zeros only (a multiple of 10^4 before 亿) had to take one, and a
+   * test of a multiple of 10^3 instead had written 壹仟亿零壹仟万 unnoticed, the reader skipping every 零.
+   */
+  @ParameterizedTest
+  @CsvSource({
+      "10001000000000, 壹仟亿壹仟万元整",
+      "30002000000000, 叁仟亿贰仟万元整",
+      "1010001000000000, 壹拾万壹仟亿壹仟万元整",
+  })
+  void writesNoZeroAfterAYiGroupEndingInZerosBeforeItsNextThousand(long fen, String words) {
+    assertEquals(words, ChineseAmountWords.of(Money.ofFen(fen)));
+    assertEquals(fen, read(words));
+  }
+
   /** The extremes of a long: the least has no positive counterpart, and once made negateExact fail on it. */
   @Test
   void writesTheExtremesOfALong() {
