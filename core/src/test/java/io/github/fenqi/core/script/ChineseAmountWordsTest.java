@@ -55,6 +55,11 @@ class ChineseAmountWordsTest {
       "10100.00, 壹万零壹佰元整",
       "110000000.00, 壹亿壹仟万元整",
       "105000000.00, 壹亿零伍佰万元整",
+      // a 亿 group ending in zeros but not all zeros takes no 零 before the next group's 仟万 (only an all-zero one
+      // does): a mutant testing high % 1000 for high % 10000 had written 壹仟亿零壹仟万 unnoticed
+      "100010000000.00, 壹仟亿壹仟万元整",
+      "300020000000.00, 叁仟亿贰仟万元整",
+      "10100010000000.00, 壹拾万壹仟亿壹仟万元整",
   })
   void writesOneZeroForEachRunOfZerosBetweenDigits(String amount, String words) {
     assertEquals(words, ChineseAmountWords.of(Money.of(amount)));

@@ -174,10 +174,19 @@ class ScriptFiguresProperties {
         assertTrue(waiver.matches(), proposal);
         assertEquals(o.waived(), items(waiver.group(1), ZH, ZH_WORDS, true), proposal);
         assertAmount(o.waivedTotal(), waiver.group(2), waiver.group(3), proposal);
+        stated += o.waived().size() + 1;
+        if (!o.settledAmount().isPositive()) {
+          // everything waived: no settled amount and no installments (since 84aa66c1, which this had not followed)
+          assertEquals("减免后不再有应还款项，无需分期还款。", lines.get(next++), proposal);
+          assertEquals(lines.size(), next, proposal);
+          assertEquals(stated, amounts(s.text()), "an amount the request does not state: " + s.text());
+          assertOwnDebtAndBasis(s, plans, i, ScriptLanguage.ZH_CN);
+          continue;
+        }
         Matcher settled = Pattern.compile("减免后应还" + ZH_WORDS + "。").matcher(lines.get(next++));
         assertTrue(settled.matches(), proposal);
         assertAmount(o.settledAmount(), settled.group(1), settled.group(2), proposal);
-        stated += o.waived().size() + 2;
+        stated += 1;
       }
       Matcher term = Pattern.compile("(?:首付" + ZH_WORDS + "，|无需首付，)其余" + ZH_WORDS + "分(\\d+)期偿还，还款方式为[^，]+，"
           + "首期还款" + ZH_WORDS + "，合计还款" + ZH_WORDS + "。").matcher(lines.get(next++));
@@ -237,11 +246,21 @@ class ScriptFiguresProperties {
         assertTrue(waiver.matches(), proposal);
         assertEquals(o.waived(), items(waiver.group(1), EN, "CNY " + FIGURES, false), proposal);
         assertEquals(o.waivedTotal(), fen(waiver.group(2)), proposal);
+        stated += o.waived().size() + 1;
+        if (!o.settledAmount().isPositive()) {
+          // everything waived: no settled amount and no installments (since 84aa66c1, which this had not followed)
+          assertEquals("Nothing is left to repay after the waiver, so no installments are needed.", lines.get(next++),
+              proposal);
+          assertEquals(lines.size(), next, proposal);
+          assertEquals(stated, amounts(s.text()), "an amount the request does not state: " + s.text());
+          assertOwnDebtAndBasis(s, plans, i, ScriptLanguage.EN);
+          continue;
+        }
         Matcher settled = Pattern.compile("After the waiver, CNY " + FIGURES + " is to be repaid\\.")
             .matcher(lines.get(next++));
         assertTrue(settled.matches(), proposal);
         assertEquals(o.settledAmount(), fen(settled.group(1)), proposal);
-        stated += o.waived().size() + 2;
+        stated += 1;
       }
       Matcher term = Pattern.compile("I propose (?:a down payment of CNY " + FIGURES + ", then |no down payment, and )"
           + "the remaining CNY " + FIGURES + " over (\\d+) monthly installments? \\([^)]+\\): the first installment is "
