@@ -31,7 +31,8 @@ import java.util.OptionalDouble;
  * @param expectedFirstDefaultMonth mean month of the first default among defaulting paths
  * @param worstShortfall95 95th percentile over paths of the cash missing in the default month
  * @param level the traffic light
- * @param dominantDriver the driver of most defaults, if any path defaulted
+ * @param dominantDriver the driver of most defaults, if any path defaulted; of drivers behind as many, the first in
+ *     {@link StressDriver}'s order
  * @param defaultsByDriver share of paths defaulting per driver
  * @param scenarios each deterministic scenario's outcome
  * @param recommendation for RED: do not negotiate this plan
