@@ -977,11 +977,23 @@ public final class FenqiJson {
     JsonMappingException.Reference at = path.get(path.size() - 1);
     Object from = at.getFrom();
     Class<?> type = from instanceof Class<?> c ? c : from == null ? null : from.getClass();
-    if (type == null || !type.isRecord() || at.getFieldName() == null) {
+    if (type == null || at.getFieldName() == null) {
+      return null;
+    }
+    return wholeRangeOf(type, at.getFieldName());
+  }
+
+  /**
+   * The {@link WholeRange} of the part {@code name} of {@code type}, if it is a record and the part states one: for a
+   * reader of the record's JSON other than this class's (a policy's validator, which checks the tree before binding),
+   * so that it words the refusal of a number beyond an int as the part's range too.
+   */
+  public static @Nullable WholeRange wholeRangeOf(Class<?> type, String name) {
+    if (!type.isRecord()) {
       return null;
     }
     for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
-      if (c.getName().equals(at.getFieldName())) {
+      if (c.getName().equals(name)) {
         return c.getAnnotation(WholeRange.class);
       }
     }

@@ -10,6 +10,7 @@ import io.github.fenqi.core.TextFields;
 import io.github.fenqi.core.debt.Debt;
 import io.github.fenqi.core.debt.DebtComponent;
 import io.github.fenqi.core.debt.ProductType;
+import io.github.fenqi.core.json.WholeRange;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.money.Rate;
 import io.github.fenqi.core.money.Ratio;
@@ -203,7 +204,8 @@ public record Policy(
    * @param requiresHardshipProof whether the borrower must have given proof of hardship
    * @param minOutstanding the least a debt must owe in all
    */
-  public record Eligibility(int minOverdueDays, boolean requiresHardshipProof, Money minOutstanding) {
+  public record Eligibility(@WholeRange(min = 0, max = Debt.MAX_OVERDUE_DAYS) int minOverdueDays,
+      boolean requiresHardshipProof, Money minOutstanding) {
     public Eligibility {
       List<Problem> problems = new ArrayList<>();
       if (minOverdueDays < 0) {
@@ -229,7 +231,9 @@ public record Policy(
    *
    * <p>Thread-safety: immutable.
    */
-  public record Installments(int min, int max, int step, RepaymentMethod method, Rate annualRate, Rate monthlyFeeRate) {
+  public record Installments(@WholeRange(min = 1, max = Amortizer.MAX_TERM) int min,
+      @WholeRange(min = 1, max = Amortizer.MAX_TERM) int max, int step, RepaymentMethod method, Rate annualRate,
+      Rate monthlyFeeRate) {
     public Installments {
       List<Problem> problems = new ArrayList<>();
       if (min < 1 || min > 360) {

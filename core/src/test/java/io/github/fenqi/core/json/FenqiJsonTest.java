@@ -564,6 +564,21 @@ class FenqiJsonTest {
     }
   }
 
+  /**
+   * A name is read in its exact case, UPPER_SNAKE as written: "credit_card" or "Credit_Card" is none of the names, as
+   * DESIGN.md's JSON contract says, and no mapper setting that reads names in any case may slip in unnoticed (no test
+   * had held it: reading them in any case left every test green).
+   */
+  @Test
+  void aNameInAnotherCaseIsNoneOfTheNames() {
+    for (String written : List.of("credit_card", "Credit_Card", "CREDIT_card")) {
+      Problem product = debtWith("productType", "\"" + written + "\"");
+      assertEquals("case.json: debts[0].productType", product.location(), written);
+      assertEquals("expected one of [CREDIT_CARD, CONSUMER_LOAN, ONLINE_LOAN, BANK_LOAN, OTHER], got \"" + written
+          + "\"", product.reason(), written);
+    }
+  }
+
   /** Without strict detection the last of two values for one key won silently. */
   @Test
   void aKeyTwiceInOneObjectIsAnErrorNamingTheObject() {

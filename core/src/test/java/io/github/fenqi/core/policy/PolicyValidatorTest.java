@@ -82,14 +82,22 @@ class PolicyValidatorTest {
 
   /**
    * A whole number beyond an int's range had been refused as "expected a whole number, got 99999999999", which it is;
-   * a case's reader says it is out of range, and so does a policy's now.
+   * a case's reader says it is out of range, and so does a policy's now: told the range of its part where the part
+   * states one ({@code WholeRange}: minOverdueDays 0..36525, as a debt's overdue days; a term 1..360), where it had
+   * been told an int's range, -2147483648 to 2147483647, which no policy may use; an int's where none is stated.
    */
   @Test
   void aWholeNumberOutOfRangeIsSaidToBeOutOfRangeNotNoWholeNumber() {
     for (String written : List.of("2147483648", "99999999999999999999999", "-2147483649")) {
-      assertEquals(List.of(Problem.of("p.json: $.eligibility.minOverdueDays", written + " is out of range; expected a "
-          + "whole number from -2147483648 to 2147483647 (line 10)")),
+      assertEquals(List.of(Problem.of("p.json: $.eligibility.minOverdueDays", written + " is outside 0..36525 (line 10)")),
           problems(sample().replace("\"minOverdueDays\": 91", "\"minOverdueDays\": " + written)), written);
+      assertEquals(List.of(Problem.of("p.json: $.installments.max", written + " is outside 1..360 (line 14)")),
+          problems(sample().replace("\"max\": 36", "\"max\": " + written)), written);
+      assertEquals(List.of(Problem.of("p.json: $.installments.min", written + " is outside 1..360 (line 14)")),
+          problems(sample().replace("\"min\": 12", "\"min\": " + written)), written);
+      assertEquals(List.of(Problem.of("p.json: $.installments.step", written + " is out of range; expected a whole "
+          + "number from -2147483648 to 2147483647 (line 14)")),
+          problems(sample().replace("\"step\": 6", "\"step\": " + written)), written);
     }
   }
 
