@@ -119,6 +119,15 @@ public final class PolicyExtractCommand implements Callable<Integer> {
       throw new InvalidInputException("--version", "'" + label + "' is the version of " + basePath
           + " itself; a draft needs a label of its own");
     }
+    // a policies directory applies, on each day, the version in effect with the latest effectiveFrom: a draft dated
+    // before its base was printed, exit 0, and never in effect once the base was (the text's new terms applied to
+    // days already past, the base's old ones from then on), and one of the base's own day was refused beside it
+    if (!from.isAfter(basePolicy.effectiveFrom())) {
+      throw new InvalidInputException("--effective-from", from + (effectiveFrom == null ? " (today, the default)" : "")
+          + " is not after " + basePolicy.effectiveFrom() + ", the effectiveFrom of " + basePath + ": a policies "
+          + "directory applies the version with the latest effectiveFrom, so the draft would not be in effect once "
+          + "the base is; give a later date");
+    }
     Map<PolicyField, Object> live = RepositoryPolicyStore.values(basePolicy);
     Map<PolicyField, Object> values = new EnumMap<>(PolicyField.class);
     PrintWriter err = spec.commandLine().getErr();

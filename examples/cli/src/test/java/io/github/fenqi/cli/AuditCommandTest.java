@@ -173,6 +173,21 @@ class AuditCommandTest {
     assertTrue(err.toString().contains("entries 3..3 were truncated"), err.toString());
   }
 
+  /**
+   * The log given as its own checkpoint, under another spelling of its path, is named as the log itself: it was
+   * refused as a file of several lines to take the last of, which is no checkpoint either.
+   */
+  @Test
+  void theLogGivenAsItsOwnCheckpointIsNamedAsTheLog() {
+    Path file = log(3);
+    Path same = dir.resolve(".").resolve("audit.log");
+    assertEquals(1, run(Map.of("FENQI_AUDIT_KEY", keyText), "verify", file.toString(), "--checkpoint",
+        same.toString()));
+    assertTrue(err.toString().contains("--checkpoint: " + same + " is the audit log " + file + " itself; give the "
+        + "file that 'fenqi audit checkpoint' printed"), err.toString());
+    assertEquals("", out.toString());
+  }
+
   @Test
   void aMissingCheckpointFileIsNamed() {
     Path file = log(1);

@@ -173,6 +173,28 @@ class PolicyExtractCommandTest {
     });
   }
 
+  /**
+   * A draft effective no later than its base is refused before anything is listed: a policies directory applies the
+   * version with the latest effectiveFrom, so a draft from 2020-01-01 of a base from 2026-02-01 was printed, exit 0,
+   * validated beside the base, and never in effect once the base was; one of the base's own day was refused by the
+   * directory. A day after the base's is taken.
+   */
+  @Test
+  void aDraftEffectiveNoLaterThanItsBaseIsRefused() {
+    for (String day : new String[] {"2020-01-01", "2026-01-31", "2026-02-01"}) {
+      CliRun r = CliRun.of("policy", "extract", "../../samples/policy-texts/01.txt", "--base", BASE,
+          "--effective-from", day);
+      assertEquals(FenqiCli.REJECTED, r.exit(), r.out());
+      assertEquals("fenqi: --effective-from: " + day + " is not after 2026-02-01, the effectiveFrom of " + BASE
+          + ": a policies directory applies the version with the latest effectiveFrom, so the draft would not be in "
+          + "effect once the base is; give a later date", r.err().strip());
+      assertEquals("", r.out());
+    }
+    CliRun next = CliRun.of("policy", "extract", "../../samples/policy-texts/01.txt", "--base", BASE,
+        "--effective-from", "2026-02-02");
+    assertEquals(FenqiCli.OK, next.exit(), next.err());
+  }
+
   @Test
   void draftOptionsAreCheckedAndNamed(@TempDir Path dir) throws Exception {
     String[] noBase = run("--version", "x", "../../samples/policy-texts/01.txt");

@@ -217,6 +217,23 @@ class StatementCommandTest {
     }
   }
 
+  /**
+   * A bank export detected as bank but refused (its header lacks 交易渠道) under {@code --format bank} is told the
+   * columns this command reads, not to "give --format bank", the option it was given: only a format other than the
+   * one given is a format to give.
+   */
+  @Test
+  void aBankExportGivenAsBankButLackingAColumnIsToldTheColumnsNotTheFormat(@TempDir Path dir) throws Exception {
+    Path bank = Files.writeString(dir.resolve("bank.csv"), "交易日期,交易时间,摘要,收入金额,支出金额,账户余额,对方户名,对方账号\n"
+        + "2026-05-01,20:15:03,转账-房租,,2800.00,1415.48,钱文斌,6228****5512\n");
+    CliRun r = CliRun.of("statement", "ingest", bank.toString(), "--format", "bank");
+    assertEquals(1, r.exit());
+    String err = r.err().strip();
+    assertTrue(err.startsWith("fenqi: " + bank + ":1: the header lacks the mapped columns [交易渠道]")
+        && !err.contains("give --format") && err.endsWith("or read it through the Java SDK with one)"), err);
+    assertEquals("", r.out());
+  }
+
   @Test
   void textReportAndClearErrors(@TempDir Path dir) throws Exception {
     CliRun text = CliRun.of("statement", "ingest", DIR + "bank_A.csv", "--format-out", "text");
