@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,6 +104,37 @@ class KeyProviderTest {
    * "activeKeyId". An entry under another password than the store's was "cannot read a key entry: Get Key failed:
    * Given final block not properly padded", naming no alias.
    */
+  /** An audit HMAC key of raw bytes is 32 bytes, neither one fewer nor one more, as one read from base64 is. */
+  @Test
+  void anAuditKeyOfOtherThanThirtyTwoRawBytesIsRefused() {
+    for (int length : new int[] {0, 16, 31, 33, 64}) {
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> AuditKey.of(new byte[length]));
+      assertEquals("auditKey: must be 32 bytes, found " + length, e.getMessage());
+    }
+  }
+
+  /**
+   * A keystore entry of algorithm AES but not 256 bits, shorter or longer, is refused naming its alias: FieldCipher
+   * checks the active key only when it encrypts, and decrypts under any key the provider holds.
+   */
+  @Test
+  void pkcs12EntriesOfAesButNot256BitsAreRefusedNamingTheAlias() throws Exception {
+    for (int bytes : new int[] {16, 31, 33, 48}) {
+      KeyStore ks = KeyStore.getInstance("PKCS12");
+      ks.load(null, null);
+      ks.setEntry("k1", new KeyStore.SecretKeyEntry(new SecretKeySpec(new byte[bytes], "AES")),
+          new KeyStore.PasswordProtection("s3cret".toCharArray()));
+      Path file = dir.resolve("keys-" + bytes + ".p12");
+      try (OutputStream out = Files.newOutputStream(file)) {
+        ks.store(out, "s3cret".toCharArray());
+      }
+      InvalidInputException e = assertThrows(InvalidInputException.class,
+          () -> Pkcs12KeyProvider.open(file, "PW", "k1", Map.of("PW", "s3cret")));
+      assertEquals(file + ": alias k1: must be a 256-bit AES key, found AES of " + bytes * 8 + " bits",
+          e.getMessage());
+    }
+  }
+
   @Test
   void pkcs12ProblemsNameTheKeystoreAndTheAlias() throws Exception {
     Path file = keystore("s3cret", "k1");

@@ -311,6 +311,24 @@ class FileAuditLogTest {
     assertTrue(e.getMessage().contains("HMAC does not verify"), e.getMessage());
   }
 
+  /**
+   * The MAC covers the canonical form, which holds no hash of the entry itself: an edited hash member of the last entry
+   * is exposed by no successor's prev, and without a checkpoint at hand only recomputing the hash tells it.
+   */
+  @Test
+  void anEditedHashOfTheLastEntryIsDetectedAtThatEntry() throws Exception {
+    Path file = logWith(3);
+    List<String> lines = lines(file);
+    String last = lines.get(2);
+    int at = last.indexOf(",\"hash\":\"") + 9;
+    lines.set(2, last.substring(0, at) + (last.charAt(at) == '0' ? '1' : '0') + last.substring(at + 1));
+    write(file, lines);
+    for (AuditIntegrityException e : verifyAndOpenRefuse(file)) {
+      assertEquals(3, e.sequence(), e.getMessage());
+      assertTrue(e.getMessage().contains("entry 3 (line 3) hash does not match its content"), e.getMessage());
+    }
+  }
+
   @Test
   void detectsADeletedEntry() throws Exception {
     Path file = logWith(6);
