@@ -39,6 +39,26 @@ class PolicyDocumentedBoundsTest {
     assertEquals(Problem.of("max", "0 is outside 1..360 months"), max.get(0), max.toString());
   }
 
+  /**
+   * A max of 361 is refused naming max even when min is in range: only min's bound at 361 had been checked (with a min
+   * of 361 too), and a max bound loosened to 361 had passed every test.
+   */
+  @Test
+  void aMaxOfThreeHundredSixtyOneIsRefusedWhateverTheMin() {
+    assertEquals(List.of(Problem.of("max", "361 is outside 1..360 months")), refused(() -> terms(1, 361)));
+    assertEquals(List.of(Problem.of("max", "361 is outside 1..360 months")), refused(() -> terms(12, 361)));
+  }
+
+  /**
+   * A min out of range is that one problem: no step is judged from it as well ({@code 0..12} by 5 is not also told
+   * "no term reaches max 12 from min 0"), as no step is judged against a max that is out of range or below min.
+   */
+  @Test
+  void aMinOutOfRangeIsNotAlsoToldItsStepCannotReachMax() {
+    assertEquals(List.of(Problem.of("min", "0 is outside 1..360 months")),
+        refused(() -> new Policy.Installments(0, 12, 5, RepaymentMethod.EQUAL_PRINCIPAL, Rate.ZERO, Rate.ZERO)));
+  }
+
   @Test
   void eligibilityRefusesANegativeDayCountOrAmount() {
     assertEquals(0, new Policy.Eligibility(0, false, Money.ZERO).minOverdueDays());
@@ -58,6 +78,21 @@ class PolicyDocumentedBoundsTest {
         List.of(), sample.version(), sample.effectiveFrom(), sample.effectiveTo(), sample.eligibility(),
         sample.installments(), sample.waivers(), sample.downPayment(), sample.legalBasis(), sample.source()));
     assertEquals(List.of(Problem.of("productTypes", "must list at least one product type")), none);
+  }
+
+  /**
+   * A policy of one day ({@code effectiveTo} equal to {@code effectiveFrom}, "the last day it applies") is valid and in
+   * effect that day alone; refusing an end not after the start had passed every test here.
+   */
+  @Test
+  void aPolicyOfOneDayIsInEffectThatDayAlone() {
+    Policy sample = io.github.fenqi.core.testkit.Samples.policies().get(0);
+    java.time.LocalDate day = sample.effectiveFrom();
+    Policy oneDay = new Policy(sample.schemaVersion(), sample.platformId(), sample.platformName(),
+        sample.productTypes(), sample.version(), day, day, sample.eligibility(), sample.installments(),
+        sample.waivers(), sample.downPayment(), sample.legalBasis(), sample.source());
+    assertEquals(List.of(false, true, false), List.of(oneDay.isEffectiveOn(day.minusDays(1)), oneDay.isEffectiveOn(day),
+        oneDay.isEffectiveOn(day.plusDays(1))));
   }
 
   /** Each component has its own waiver cap: a file's six caps, all different, are each read back under their name. */
