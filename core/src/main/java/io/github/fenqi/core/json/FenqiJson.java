@@ -964,8 +964,23 @@ public final class FenqiJson {
     if (!m.find()) {
       return firstLine(e.getOriginalMessage());
     }
-    return Problem.excerpt(m.group(1)) + (own != null ? " is outside " + own.min() + ".." + own.max()
-        : " is out of range; expected a whole number from " + m.group(3) + " to " + m.group(4));
+    return beyondItsType(Problem.excerpt(m.group(1)), own, m.group(3), m.group(4));
+  }
+
+  /** The words for a whole number {@code shown} beyond its Java type: the part's own range where it states one. */
+  private static String beyondItsType(String shown, @Nullable WholeRange own, Object typeMin, Object typeMax) {
+    return shown + (own != null ? " is outside " + own.min() + ".." + own.max()
+        : " is out of range; expected a whole number from " + typeMin + " to " + typeMax);
+  }
+
+  /**
+   * The refusal of a whole number {@code shown} beyond an {@code int} in the {@code int} part {@code name} of the record
+   * {@code type}, in this class's words: the part's {@link WholeRange} where it states one, else the {@code int}'s. For
+   * a reader of the record's JSON other than this class's (a policy's validator, which checks the tree before binding),
+   * so that 99999999999 is told the same way in a policy as in a case.
+   */
+  public static String beyondAnInt(Class<?> type, String name, String shown) {
+    return beyondItsType(shown, wholeRangeOf(type, name), Integer.MIN_VALUE, Integer.MAX_VALUE);
   }
 
   /** The {@link WholeRange} of the record part a failure is at, if it has one. */
@@ -983,12 +998,8 @@ public final class FenqiJson {
     return wholeRangeOf(type, at.getFieldName());
   }
 
-  /**
-   * The {@link WholeRange} of the part {@code name} of {@code type}, if it is a record and the part states one: for a
-   * reader of the record's JSON other than this class's (a policy's validator, which checks the tree before binding),
-   * so that it words the refusal of a number beyond an int as the part's range too.
-   */
-  public static @Nullable WholeRange wholeRangeOf(Class<?> type, String name) {
+  /** The {@link WholeRange} of the part {@code name} of {@code type}, if it is a record and the part states one. */
+  private static @Nullable WholeRange wholeRangeOf(Class<?> type, String name) {
     if (!type.isRecord()) {
       return null;
     }

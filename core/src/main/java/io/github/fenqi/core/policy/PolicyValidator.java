@@ -12,7 +12,6 @@ import io.github.fenqi.core.PolicyException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.debt.ProductType;
 import io.github.fenqi.core.json.FenqiJson;
-import io.github.fenqi.core.json.WholeRange;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.money.Rate;
 import io.github.fenqi.core.money.Ratio;
@@ -230,7 +229,7 @@ public final class PolicyValidator {
         }
         continue;
       }
-      String problem = checkValue(e.getValue(), value, exponentForms.get("$" + where), rangeOf(key));
+      String problem = checkValue(e.getValue(), value, exponentForms.get("$" + where), key);
       if (problem != null) {
         problems.add(Problem.of(source + ": $" + where, problem));
       } else if (e.getValue() == Kind.OBJECT) {
@@ -244,15 +243,14 @@ public final class PolicyValidator {
    * ratio is checked as written, as a case's is: the tree holds {@code 1.5e1} as 15, and such a policy had loaded
    * where a case is refused, while {@code 1e1}, held as 1E+1, was refused.
    */
-  private static @Nullable String checkValue(Kind kind, JsonNode v, @Nullable String exponentForm,
-      @Nullable WholeRange range) {
+  private static @Nullable String checkValue(Kind kind, JsonNode v, @Nullable String exponentForm, String key) {
     try {
       switch (kind) {
         case INT:
           if (v.isIntegralNumber() && !v.canConvertToInt()) { // a whole number, told it was none: the case's words
-            return Problem.excerpt(v.bigIntegerValue().toString()) + (range != null
-                ? " is outside " + range.min() + ".." + range.max()
-                : " is out of range; expected a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
+            int dot = key.indexOf('.');
+            Class<?> part = dot < 0 ? Policy.class : PARTS.getOrDefault(key.substring(0, dot), Object.class);
+            return FenqiJson.beyondAnInt(part, key.substring(dot + 1), Problem.excerpt(v.bigIntegerValue().toString()));
           }
           return v.isIntegralNumber() ? null : "expected a whole number, got " + shownNumber(v);
         case BOOL:
@@ -343,16 +341,10 @@ public final class PolicyValidator {
   }
 
   /**
-   * The range the policy's part at {@code key} ({@code eligibility.minOverdueDays}) states ({@link WholeRange}), so
-   * that 99999999999 there is told 0..36525, as a case's overdue days are, not an int's range, which no policy may use.
+   * The record each nested object of {@link #NESTED} binds to, so that a number beyond an int there is told its part's
+   * range ({@code eligibility.minOverdueDays}: 0..36525), as a case's overdue days are, not an int's, which no policy
+   * may use.
    */
-  private static @Nullable WholeRange rangeOf(String key) {
-    int dot = key.indexOf('.');
-    Class<?> type = dot < 0 ? Policy.class : PARTS.get(key.substring(0, dot));
-    return type == null ? null : FenqiJson.wholeRangeOf(type, key.substring(dot + 1));
-  }
-
-  /** The record each nested object of {@link #NESTED} binds to, for {@link #rangeOf}. */
   private static final Map<String, Class<?>> PARTS = Map.of("eligibility", Policy.Eligibility.class,
       "installments", Policy.Installments.class, "waivers", Policy.Waivers.class,
       "downPayment", Policy.DownPayment.class, "source", Policy.Source.class);
