@@ -1034,7 +1034,7 @@ public final class PolicyRules {
     m = cued(MIN_TERM_SUFFIX, s);
     while (m.find()) {
       String before = s.substring(Math.max(0, m.start() - 8), m.start());
-      if (countsOtherPeriods(s, m.start()) || REPAID.matcher(before.substring(before.lastIndexOf(',') + 1)).find()
+      if (countsOtherPeriods(s, m.start()) || REPAID.matcher(clauseBefore(s, m.start(), 8)).find()
           || TENURE_BEFORE.matcher(before).find()) {
         continue; // "逾期3期以上", "连续按时还款6期以上", "分期还款满6期以上": overdue periods, a record of repayments
       }
@@ -1054,8 +1054,13 @@ public final class PolicyRules {
 
   /** Whether a refusal ({@link #REFUSED_BEFORE}) stands in the clause just before the term at {@code at}. */
   private static boolean refusedBefore(String s, int at) {
-    String before = s.substring(Math.max(0, at - 8), at);
-    return REFUSED_BEFORE.matcher(before.substring(before.lastIndexOf(',') + 1)).find();
+    return REFUSED_BEFORE.matcher(clauseBefore(s, at, 8)).find();
+  }
+
+  /** The text before {@code at} in its clause (after the last comma), at most {@code most} characters of it. */
+  private static String clauseBefore(String s, int at, int most) {
+    String before = s.substring(Math.max(0, at - most), at);
+    return before.substring(before.lastIndexOf(',') + 1);
   }
 
   /** The least and the most of the numbers in {@code numbers} as the installments' range, when they make one. */
@@ -1109,8 +1114,7 @@ public final class PolicyRules {
    * ("分期期数需12个月以上", not "逾期3个月以上" nor "入职6个月以上").
    */
   private static boolean termNamedBefore(String s, int at) {
-    String before = s.substring(Math.max(0, at - 12), at);
-    before = before.substring(before.lastIndexOf(',') + 1);
+    String before = clauseBefore(s, at, 12);
     return TERM_WORD.matcher(before).find() && !OTHER_PERIOD.matcher(before).find();
   }
 
@@ -1135,8 +1139,7 @@ public final class PolicyRules {
       if (countsOtherPeriods(s, m.start(2))) {
         continue; // "逾期不超过3期", "最多可展期2期": a count of overdue or deferred periods
       }
-      String before = s.substring(Math.max(0, m.start() - 8), m.start());
-      if (REPAID.matcher(window).find() || REPAID.matcher(before.substring(before.lastIndexOf(',') + 1)).find()
+      if (REPAID.matcher(window).find() || REPAID.matcher(clauseBefore(s, m.start(), 8)).find()
           || AFTERWARDS.matcher(s).region(m.end(), s.length()).lookingAt()) {
         continue; // "需至少正常还款3个月后": how long the borrower must have repaid first, a precondition
       }
