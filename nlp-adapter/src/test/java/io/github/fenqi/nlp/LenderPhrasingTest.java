@@ -747,7 +747,7 @@ class LenderPhrasingTest {
   /**
    * A bound on the term written as a sign or with 等于 ("分期期数≥12期", "≤36期", "大于等于12期"; strict: "<36期" is 35 at
    * most, ">12期" 13 at least), and a least overdue time below which the plan is refused ("逾期不足90天的不予办理",
-   * "逾期未满90天的客户不可申请"): each had been read as nothing.
+   * "逾期未满90天的客户不可申请", "逾期不满90天的客户不能申请"): each had been read as nothing.
    */
   @Test
   void aTermBoundAsASignAndARefusedShortOverdueAreRead() {
@@ -762,10 +762,13 @@ class LenderPhrasingTest {
         {"逾期少于90天的不予受理。", PolicyField.MIN_OVERDUE_DAYS, 90, "逾期少于90天"},
         {"逾期不足90天的不予办理。", PolicyField.MIN_OVERDUE_DAYS, 90, "逾期不足90天"},
         {"逾期未满3个月的客户不可申请。", PolicyField.MIN_OVERDUE_DAYS, 90, "逾期未满3个月"},
+        {"逾期不满90天的客户不能申请。", PolicyField.MIN_OVERDUE_DAYS, 90, "逾期不满90天"},
+        {"逾期天数不满3个月的,不予受理。", PolicyField.MIN_OVERDUE_DAYS, 90, "逾期天数不满3个月"},
         {"逾期天数低于30天的,不予受理。", PolicyField.MIN_OVERDUE_DAYS, 30, "逾期天数低于30天"},
     };
     assertEachField(cases);
-    for (String none : new String[] {"逾期少于90天的客户可申请。", "逾期<90天。", "罚息<本金的部分可分12期。"}) {
+    for (String none : new String[] {"逾期少于90天的客户可申请。", "逾期<90天。", "罚息<本金的部分可分12期。",
+        "逾期不满90天的客户可申请延期。"}) {
       ExtractionResult r = extractor.extract(none);
       assertAbsent(r, PolicyField.MIN_OVERDUE_DAYS, none);
       assertAbsent(r, PolicyField.MAX_INSTALLMENTS, none);

@@ -302,11 +302,12 @@ public final class PolicyRules {
       "逾期([^" + STOP + "\\d]{0,8}?)(?:在)?\\s*" + NUM + "\\s*(天|日|个月|月|年)?\\s*" + TO + "\\s*" + NUM
           + "\\s*(天|日|个月|月|年)");
   /**
-   * "逾期不足90天的不予办理", "逾期未满3个月的客户不可申请": those overdue less are refused, so the least overdue days is the
-   * threshold, when the clause goes on to refuse them ({@link #excludedAfter}); it had been read as nothing.
+   * "逾期不足90天的不予办理", "逾期未满3个月的客户不可申请", "逾期不满90天的客户不能申请": those overdue less are refused, so the
+   * least overdue days is the threshold, when the clause goes on to refuse them ({@link #excludedAfter}); it had been read
+   * as nothing.
    */
   private static final Pattern OVERDUE_REFUSED_BELOW = Pattern.compile(
-      "逾期([^" + STOP + "\\d]{0,8}?)(?:少于|低于|小于|不足|不到|未满|未达到?|<(?!=))\\s*" + NUM + "\\s*(天|日|个月|月|年)"
+      "逾期([^" + STOP + "\\d]{0,8}?)(?:少于|低于|小于|不足|不到|[未不]满|未达到?|<(?!=))\\s*" + NUM + "\\s*(天|日|个月|月|年)"
           + OVERDUE_REST + "(\\s*" + INCLUSION_MARK + ")?");
   /** After such a threshold: its clause ends, the refusal in the next ("逾期天数低于30天的,不予受理"). */
   private static final Pattern CLAUSE_GOES_ON = Pattern.compile("\\s*(?:的|者)?\\s*,");
