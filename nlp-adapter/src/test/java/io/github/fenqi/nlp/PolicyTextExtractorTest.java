@@ -278,6 +278,22 @@ class PolicyTextExtractorTest {
     assertDecimal("0.5", value("罚息减免不超过罚息的50%。", PolicyField.MAX_PENALTY_WAIVER));
   }
 
+  /**
+   * The amount a waiver verb takes as its object is waived, though a ratio of it follows ("可减免罚息的50%", "最高可减免本金的
+   * 20%"): each had been read as nothing, the term taken for the base of a ratio of something else. A total waiver
+   * measured against an amount ("减免不超过本金的20%", "减免金额不超过本金的20%") still states no cap of it.
+   */
+  @Test
+  void aRatioOfTheAmountAVerbWaivesIsAWaiverOfIt() {
+    assertDecimal("0.5", value("可减免罚息的50%。", PolicyField.MAX_PENALTY_WAIVER));
+    assertDecimal("0.5", value("最高可减免利息的50%。", PolicyField.MAX_INTEREST_WAIVER));
+    assertDecimal("0.3", value("违约金可免除违约金总额的30%。", PolicyField.MAX_LATE_FEE_WAIVER));
+    assertDecimal("0.2", value("最高可减免本金的20%。", PolicyField.PRINCIPAL_WAIVER));
+    for (String text : List.of("减免不超过本金的20%。", "减免金额不超过本金的20%。", "罚息减免最高可达本金的10%。")) {
+      assertEquals(List.of(), List.copyOf(extractor.extract(text).fields().keySet()), text);
+    }
+  }
+
   @Test
   void readsNegations() {
     assertEquals(Optional.of(false), value("办理无需提供困难证明。", PolicyField.REQUIRES_HARDSHIP_PROOF));

@@ -844,12 +844,20 @@ public final class PolicyRules {
   /** Just after a term: it is the amount a ratio is taken of ("本金的10%", "本金总额的5%"). */
   private static final Pattern BASE_OF = Pattern.compile("(?:金额|总额|余额)?的\\s*\\d");
 
-  /** The terms every mention of which in {@code [start, end)} is the amount a ratio is of, not a component. */
+  /** Just before a term: a verb that waives it ("可减免罚息的50%"), so a ratio after it is of what is waived. */
+  private static final Pattern WAIVED_BY = Pattern.compile("(?:减免|免除|豁免|免收|减收)\\s*$");
+
+  /**
+   * The terms every mention of which in {@code [start, end)} is the amount a ratio is of, not a component. Not one a waiver
+   * verb takes as its object ("可减免罚息的50%", "最高可减免本金的20%"): that had been read as nothing.
+   */
   private static Set<FinancialTerm> basesOfRatios(String text, List<TermMention> mentions, int start, int end) {
     Set<FinancialTerm> bases = EnumSet.noneOf(FinancialTerm.class);
     Set<FinancialTerm> components = EnumSet.noneOf(FinancialTerm.class);
     for (TermMention m : inside(mentions, start, end)) {
-      (BASE_OF.matcher(text).region(m.end(), end).lookingAt() ? bases : components).add(m.term());
+      boolean base = BASE_OF.matcher(text).region(m.end(), end).lookingAt()
+          && !WAIVED_BY.matcher(text).region(Math.max(start, m.start() - 4), m.start()).find();
+      (base ? bases : components).add(m.term());
     }
     bases.removeAll(components);
     return bases;
