@@ -759,4 +759,109 @@ class OutcomeMonitorTest {
     assertTrue(alert.message().contains("acceptance of BALANCED proposals by platform demo dropped from 70.0% (n=200) "
         + "to 10.0% (last 50), z=8.00"), alert.message());
   }
+
+  /**
+   * A lender that stops accepting altogether stays alerted while any acceptance is left in its baseline — the samples
+   * too small to test by then, the recent rate still below the baseline's — and the alert ends when the last one ages
+   * out, none accepted being its baseline too: 199 rejections after a 70 % baseline of 200 leave 1 of 200 against 0
+   * of 50, alerting; the 200th leaves 0 of 200 against 0 of 50, which is no drop (kills the mutant that ends an alert
+   * only when the recent rate is above the baseline's, not at it, and kept this one alerting at two rates of none).
+   */
+  @Test
+  void aLenderThatStopsAcceptingIsAlertedUntilNoneIsItsBaselineToo() {
+    OutcomeMonitor m = OutcomeMonitor.create(CONFIG);
+    feed(m, "p", 140, 200);
+    feed(m, "p", 0, 249);
+    AcceptanceStatus oneLeft = m.status("p", Strategy.BALANCED);
+    assertEquals(List.of(1, 200, 0, 50), List.of(oneLeft.baselineAccepted(), oneLeft.baselineTotal(),
+        oneLeft.recentAccepted(), oneLeft.recentTotal()));
+    assertTrue(oneLeft.pValue().isEmpty() && oneLeft.alerting(), oneLeft.toString());
+    m.record("p", Strategy.BALANCED, false);
+    AcceptanceStatus none = m.status("p", Strategy.BALANCED);
+    assertEquals(List.of(0, 200, 0, 50), List.of(none.baselineAccepted(), none.baselineTotal(), none.recentAccepted(),
+        none.recentTotal()));
+    assertFalse(none.alerting(), none.toString());
+  }
+
+  /**
+   * An alert's rates are its counts' exact ratios, and its message shows them to a tenth of a per cent and a tiny
+   * p-value in scientific notation: 141 of 200 against 20 of 50 is 70.5 % against 40.0 %, p = 2.8e-05 — not 71 % nor
+   * p = 0.00 (kills the mutants that rounded the baseline rate to a whole per cent and printed p with two decimals).
+   */
+  @Test
+  void anAlertStatesItsExactRatesAndATinyPValueInScientificNotation() {
+    OutcomeMonitor m = OutcomeMonitor.create(new MonitorConfig(50, 200, 200, 0.0001, 0.0));
+    feed(m, "p", 141, 200);
+    AcceptanceDropAlert alert = feed(m, "p", 20, 50).get(49).orElseThrow();
+    assertEquals(List.of(141 / 200.0, 200, 20 / 50.0, 50), List.of(alert.baselineRate(), alert.baselineTotal(),
+        alert.recentRate(), alert.recentTotal()));
+    assertEquals(OutcomeMonitor.dropPValue(141, 200, 20, 50).orElseThrow(), alert.pValue());
+    assertTrue(alert.message().contains("dropped from 70.5% (n=200) to 40.0% (last 50), z=4.03, p=2.8e-05: "),
+        alert.message());
+  }
+
+  /**
+   * Each platform id is its own lender, to the letter, as a policy's id is: "demo" collapsing from 70 % to 10 % while
+   * "DEMO" keeps accepting raises one alert naming "demo", and each keeps its own counts (kills the mutant that keyed
+   * the series by the id in lower case, merging the two).
+   */
+  @Test
+  void eachPlatformIdIsItsOwnLenderToTheLetter() {
+    OutcomeMonitor m = OutcomeMonitor.create(CONFIG);
+    List<AcceptanceDropAlert> heard = new ArrayList<>();
+    m.onAlert(heard::add);
+    for (int i = 0; i < 250; i++) {
+      boolean collapsed = i >= 200;
+      m.record("demo", Strategy.BALANCED, collapsed ? i % 10 == 0 : i % 10 < 7);
+      m.record("DEMO", Strategy.BALANCED, true);
+    }
+    assertEquals(List.of("demo"), heard.stream().map(AcceptanceDropAlert::platformId).toList());
+    assertEquals(List.of("DEMO/250/false", "demo/250/true"), m.statuses().stream()
+        .map(s -> s.platformId() + "/" + (s.baselineTotal() + s.recentTotal()) + "/" + s.alerting()).toList());
+    assertEquals(List.of(140, 5), List.of(m.status("demo", Strategy.BALANCED).baselineAccepted(),
+        m.status("demo", Strategy.BALANCED).recentAccepted()));
+  }
+
+  /**
+   * A sample with no outcomes is not tested, both empty included: with the guard gone, two empty samples passed the
+   * "5 expected of each" check (0 ≥ 0) and gave a z of NaN (kills the mutant that dropped the empty-sample guard).
+   */
+  @Test
+  void anEmptySampleIsNotTested() {
+    assertTrue(OutcomeMonitor.dropZ(0, 0, 0, 0).isEmpty());
+    assertTrue(OutcomeMonitor.dropPValue(0, 0, 0, 0).isEmpty());
+    assertTrue(OutcomeMonitor.dropZ(0, 0, 5, 50).isEmpty());
+    assertTrue(OutcomeMonitor.dropZ(140, 200, 0, 0).isEmpty());
+  }
+
+  /**
+   * {@code status} may be asked while another thread records, as the class's thread-safety promises: a reader polling
+   * a platform whose rate swings between 90 % and none sees only statuses that hold together — never more acceptances
+   * than outcomes in a window, nor one alerting without a drop — which a status read half-way through an outcome
+   * would break (its constructor refuses them). Kills the mutant that read a status without the series' lock, which
+   * failed in each of 3 runs, as a status alerting at 0 of 10 against 0 of 10.
+   */
+  @Test
+  void aStatusReadWhileAnotherThreadRecordsHoldsTogether() throws Exception {
+    OutcomeMonitor m = OutcomeMonitor.create(new MonitorConfig(10, 10, 10, 0.2, 0.0));
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    m.record("p", Strategy.BALANCED, true);
+    Thread reader = new Thread(() -> {
+      try {
+        while (!done.get()) {
+          m.status("p", Strategy.BALANCED);
+        }
+      } catch (Throwable e) {
+        failures.add(e);
+      }
+    });
+    reader.start();
+    for (int i = 0; i < 2_000_000 && failures.isEmpty(); i++) {
+      m.record("p", Strategy.BALANCED, i % 40 < 20 ? i % 10 != 0 : false);
+    }
+    done.set(true);
+    reader.join();
+    assertEquals(List.of(), failures);
+  }
 }
