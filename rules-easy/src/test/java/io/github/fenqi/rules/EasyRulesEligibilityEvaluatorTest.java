@@ -1096,6 +1096,25 @@ class EasyRulesEligibilityEvaluatorTest {
   }
 
   /**
+   * A division of a fact by a divisor made only of numbers that is zero is refused by the check too: MVEL finds it only
+   * when both sides are numbers, so {@code debt.principal / 0 > 1} passed {@code fenqi rules check} and held every debt
+   * it was evaluated for ineligible with {@code RULE_ERROR}.
+   */
+  @Test
+  void aFactDividedByAConstantZeroIsRefusedByTheCheck() throws IOException {
+    String rest = "description: d\npriority: 1\nactions: [\"eligible()\"]\n";
+    Files.writeString(dir.resolve("_shared.yml"), "name: a\ncondition: \"debt.principal / 0 > 1\"\n" + rest
+        + "---\nname: b\ncondition: \"overdueDays > 30 && overdueDays % (2 - 2) == 0\"\n" + rest
+        + "---\nname: c\ncondition: \"debt.principal / 0.5 > 1 && overdueDays % -1 == 0\"\n" + rest);
+    assertEquals(List.of(
+        "_shared.yml: rule 'a': condition: offending token '/' at column 16: divides by zero: the divisor is always 0, "
+            + "so the rule could never be evaluated (line 2)",
+        "_shared.yml: rule 'b': condition: offending token '%' at column 33: divides by zero: the divisor is always 0, "
+            + "so the rule could never be evaluated (line 8)"),
+        EasyRulesEligibilityEvaluator.check(dir).get(0).problems().stream().map(Object::toString).toList());
+  }
+
+  /**
    * A rule's problems name the line of the part at fault, as a policy file's do: they had named the file, the rule and
    * the field but no line, and a shared file of dozens of rules left the author to search for the rule by its name. A
    * part the rule lacks is placed by the rule's first line; a JSON file's lines are its elements' and values', a YAML
