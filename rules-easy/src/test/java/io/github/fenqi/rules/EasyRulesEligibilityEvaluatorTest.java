@@ -656,6 +656,22 @@ class EasyRulesEligibilityEvaluatorTest {
   }
 
   /**
+   * A rule's name is at most 100 characters, as the README says: a name of 100 is taken, one of 101 is a problem naming
+   * the rule by its place and line. Only the invisible characters of a name were checked; a limit of 101 went unseen.
+   */
+  @Test
+  void aRuleNameOfAHundredCharactersIsTakenAndOneOfMoreIsNot() throws IOException {
+    String rest = "description: d\npriority: 1\ncondition: \"overdueDays > 1\"\nactions: [\"eligible()\"]\n";
+    Files.writeString(dir.resolve("_shared.yml"), "name: \"" + "n".repeat(100) + "\"\n" + rest);
+    assertEquals(List.of("OK  _shared.yml  1 rule"),
+        EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList());
+    Files.writeString(dir.resolve("_shared.yml"), "name: \"" + "n".repeat(100) + "\"\n" + rest
+        + "---\nname: \"" + "m".repeat(101) + "\"\n" + rest);
+    assertEquals(List.of("_shared.yml: rule #2: name: is 101 characters; at most 100 (line 7)"),
+        EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList());
+  }
+
+  /**
    * A {@code ---} after the last rule, or before a rule an operator commented out to disable it, is an empty YAML
    * document, and the file is rejected: the problem said only "rule #2: is empty", not where it came from or what to do.
    */
