@@ -656,6 +656,22 @@ class EasyRulesEligibilityEvaluatorTest {
   }
 
   /**
+   * A rule's name is at most 100 characters, as the README says: a name of 100 is taken, one of 101 is a problem naming
+   * the rule by its place and line. Only the invisible characters of a name were checked; a limit of 101 went unseen.
+   */
+  @Test
+  void aRuleNameOfAHundredCharactersIsTakenAndOneOfMoreIsNot() throws IOException {
+    String rest = "description: d\npriority: 1\ncondition: \"overdueDays > 1\"\nactions: [\"eligible()\"]\n";
+    Files.writeString(dir.resolve("_shared.yml"), "name: \"" + "n".repeat(100) + "\"\n" + rest);
+    assertEquals(List.of("OK  _shared.yml  1 rule"),
+        EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList());
+    Files.writeString(dir.resolve("_shared.yml"), "name: \"" + "n".repeat(100) + "\"\n" + rest
+        + "---\nname: \"" + "m".repeat(101) + "\"\n" + rest);
+    assertEquals(List.of("_shared.yml: rule #2: name: is 101 characters; at most 100 (line 7)"),
+        EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList());
+  }
+
+  /**
    * A {@code ---} after the last rule, or before a rule an operator commented out to disable it, is an empty YAML
    * document, and the file is rejected: the problem said only "rule #2: is empty", not where it came from or what to do.
    */
@@ -1093,6 +1109,25 @@ class EasyRulesEligibilityEvaluatorTest {
     assertEquals(List.of("_shared.yml: rule 'zero': condition: a part made only of numbers cannot be computed (Division "
         + "by zero) (line 4)"), EasyRulesEligibilityEvaluator.check(dir).get(0).problems().stream().map(Object::toString)
         .toList());
+  }
+
+  /**
+   * A division of a fact by a divisor made only of numbers that is zero is refused by the check too: MVEL finds it only
+   * when both sides are numbers, so {@code debt.principal / 0 > 1} passed {@code fenqi rules check} and held every debt
+   * it was evaluated for ineligible with {@code RULE_ERROR}.
+   */
+  @Test
+  void aFactDividedByAConstantZeroIsRefusedByTheCheck() throws IOException {
+    String rest = "description: d\npriority: 1\nactions: [\"eligible()\"]\n";
+    Files.writeString(dir.resolve("_shared.yml"), "name: a\ncondition: \"debt.principal / 0 > 1\"\n" + rest
+        + "---\nname: b\ncondition: \"overdueDays > 30 && overdueDays % (2 - 2) == 0\"\n" + rest
+        + "---\nname: c\ncondition: \"debt.principal / 0.5 > 1 && overdueDays % -1 == 0\"\n" + rest);
+    assertEquals(List.of(
+        "_shared.yml: rule 'a': condition: offending token '/' at column 16: divides by zero: the divisor is always 0, "
+            + "so the rule could never be evaluated (line 2)",
+        "_shared.yml: rule 'b': condition: offending token '%' at column 33: divides by zero: the divisor is always 0, "
+            + "so the rule could never be evaluated (line 8)"),
+        EasyRulesEligibilityEvaluator.check(dir).get(0).problems().stream().map(Object::toString).toList());
   }
 
   /**

@@ -246,6 +246,12 @@ public final class ConditionParser {
     while (peek().is("*") || peek().is("/") || peek().is("%")) {
       Token op = next();
       Node right = unary();
+      if (!op.is("*") && left.constant() == null && right.constant() != null && right.constant().signum() == 0) {
+        // MVEL finds a constant division by zero only when both sides are constants (1 / (2 - 2)); debt.principal / 0
+        // passed the check and held every debt that reached it ineligible with RULE_ERROR
+        throw new RuleSyntaxException(op.text(), op.column(), "divides by zero: the divisor is always 0, so the rule "
+            + "could never be evaluated");
+      }
       left = op.is("*") ? exact(op, left, right)
           : nest(Type.NUMBER, "(" + num(left, op) + " " + op.text() + " " + num(right, op) + ")", op, left, right);
     }
