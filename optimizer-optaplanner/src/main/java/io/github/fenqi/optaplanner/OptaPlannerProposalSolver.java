@@ -721,12 +721,19 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
      *
      * @throws InvalidInputException naming {@code timeLimit} or {@code unimprovedTimeLimit} when one was set beside
      *     {@link #deterministic}, whose count of score calculations bounds the solve instead: the limit was ignored
-     *     without a word, and a caller who set it believed the solve bounded by the clock
+     *     without a word, and a caller who set it believed the solve bounded by the clock; or naming
+     *     {@code unimprovedTimeLimit} when it is longer than the time limit (1 s unless set), which ends each strategy
+     *     first: it never applied, and a caller who set 5 s believed a strategy could run that long without improving
      */
     public OptaPlannerProposalSolver build() {
       if (stepLimit != null && (timeLimitGiven || unimprovedTimeLimit != null)) {
         throw new InvalidInputException(timeLimitGiven ? "timeLimit" : "unimprovedTimeLimit", "does not apply in "
             + "deterministic mode, which is bounded by its " + stepLimit + " score calculations; set one or the other");
+      }
+      if (unimprovedTimeLimit != null && unimprovedTimeLimit.compareTo(timeLimit) > 0) {
+        throw new InvalidInputException("unimprovedTimeLimit", unimprovedTimeLimit.toMillis() + " ms is longer than the "
+            + "time limit of " + timeLimit.toMillis() + " ms" + (timeLimitGiven ? "" : " (the default)") + ", which ends "
+            + "each strategy first, so it would never apply; set it shorter, or set a longer timeLimit");
       }
       return new OptaPlannerProposalSolver(this);
     }

@@ -39,6 +39,26 @@ class BuilderBoundsTest {
     assertBothLimitsRefuse(longest.plusMillis(1), "is longer than 36500 days");
   }
 
+  /**
+   * An unimproved limit longer than the time limit never applies, as the time limit ends each strategy first: it was
+   * built without a word (also beside the default time limit of 1 s); equal or shorter is taken.
+   */
+  @Test
+  void anUnimprovedLimitLongerThanTheTimeLimitIsRefusedNamingIt() {
+    InvalidInputException set = assertThrows(InvalidInputException.class, () -> OptaPlannerProposalSolver.builder()
+        .unimprovedTimeLimit(Duration.ofSeconds(10)).timeLimit(Duration.ofSeconds(2)).build());
+    assertEquals("unimprovedTimeLimit", set.problems().get(0).location(), set.getMessage());
+    assertTrue(set.getMessage().contains("10000 ms is longer than the time limit of 2000 ms, which ends"),
+        set.getMessage());
+    InvalidInputException byDefault = assertThrows(InvalidInputException.class,
+        () -> OptaPlannerProposalSolver.builder().unimprovedTimeLimit(Duration.ofMillis(1001)).build());
+    assertEquals("unimprovedTimeLimit", byDefault.problems().get(0).location(), byDefault.getMessage());
+    assertTrue(byDefault.getMessage().contains("time limit of 1000 ms (the default)"), byDefault.getMessage());
+    OptaPlannerProposalSolver.builder().unimprovedTimeLimit(Duration.ofSeconds(1)).build();
+    OptaPlannerProposalSolver.builder().timeLimit(Duration.ofSeconds(10)).unimprovedTimeLimit(Duration.ofSeconds(10))
+        .build();
+  }
+
   /** timeLimit and unimprovedTimeLimit each refuse {@code limit}, naming themselves, with {@code why}. */
   private static void assertBothLimitsRefuse(Duration limit, String why) {
     Map<String, Executable> setters = Map.of(

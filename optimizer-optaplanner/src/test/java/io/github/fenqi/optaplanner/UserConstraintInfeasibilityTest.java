@@ -21,6 +21,7 @@ import net.jqwik.api.RandomDistribution;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import org.optaplanner.core.api.score.stream.Constraint;
+import org.optaplanner.core.api.score.stream.ConstraintCollectors;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;
 
 /**
@@ -56,6 +57,37 @@ class UserConstraintInfeasibilityTest {
           .penalizeLong(HardSoftLongScore.ONE_HARD, c -> 1_000_000L)
           .asConstraint(NAME);
     }
+  }
+
+  /** Down payments above the savings: the savings forbid it, so a plan breaks this or "down payments within savings". */
+  public static final class DownPaymentsAboveSavings implements ProposalConstraint {
+    static final String NAME = "down payments above the savings";
+
+    @Override
+    public Constraint define(ConstraintFactory f) {
+      return f.forEach(DebtChoice.class).groupBy(ConstraintCollectors.sumLong(DebtChoice::downPaymentFen))
+          .join(ProposalLimits.class).filter((sum, limits) -> sum <= limits.savingsFen())
+          .penalizeLong(HardSoftLongScore.ONE_HARD, (sum, limits) -> 1_000_000_000L)
+          .asConstraint(NAME);
+    }
+  }
+
+  /**
+   * When the best plans found meet the user constraint by breaking the savings, the reason names the user constraint
+   * and, beside it, the savings constraint those plans break (README: "When no plan meets them"), so a reader sees
+   * that the two are in conflict; no amount is short, as the budget and the savings alone fit.
+   */
+  @Test
+  void theSavingsTheBestPlansBreakAreNamedBesideTheUserConstraint() {
+    ProposalProblem problem = ProposalProblem.of(SAMPLE, Money.of("5040.00"), Money.of("4000.00"));
+    assertTrue(ProposalSolver.exact().solve(problem).feasible(), "the budget and savings alone fit");
+    ProposalSet set = OptaPlannerProposalSolver.builder().deterministic(7, 20_000)
+        .constraint(DownPaymentsAboveSavings.class).build().solve(problem);
+    Infeasibility why = set.infeasibility().orElseThrow(() -> new AssertionError(set.notes().toString()));
+    assertEquals(BindingConstraint.USER_CONSTRAINT, why.binding(), why.reason());
+    assertTrue(why.reason().contains("the user constraint \"" + DownPaymentsAboveSavings.NAME + "\" together with the other "
+        + "hard constraints (the best plans found also break \"down payments within savings\")"), why.reason());
+    assertEquals(Money.ZERO, why.shortfall(), why.reason());
   }
 
   /** Two user constraints that no plan meets are both named, by name, in the reason and in every strategy's note. */
