@@ -126,9 +126,9 @@ final class AuditChain {
     }
     if (lastSequence < checkpoint.sequence()) {
       throw new AuditIntegrityException(lastSequence + 1, "log ends at sequence " + lastSequence
-          + " but the checkpoint covers " + checkpoint.sequence() + ": entries " + (lastSequence + 1) + ".."
-          + checkpoint.sequence() + " were truncated (or the checkpoint is of another, longer log kept under this "
-          + "audit key)");
+          + " but the checkpoint covers " + checkpoint.sequence() + ": " + (lastSequence + 1 == checkpoint.sequence()
+          ? "entry " + checkpoint.sequence() + " was" : "entries " + (lastSequence + 1) + ".." + checkpoint.sequence()
+          + " were") + " truncated (or the checkpoint is of another, longer log kept under this audit key)");
     }
     if (!checkpoint.headHash().equals(hashAtCheckpoint)) {
       throw new AuditIntegrityException(checkpoint.sequence(), "entry " + checkpoint.sequence()

@@ -38,7 +38,7 @@ class AuditCheckpointBoundariesTest {
     Files.write(file, lines.subList(0, 2));
     AuditIntegrityException cut = assertThrows(AuditIntegrityException.class,
         () -> FileAuditLog.verify(file, key, Optional.of(checkpoint)));
-    assertTrue(cut.getMessage().contains("log ends at sequence 2 but the checkpoint covers 3: entries 3..3 were "
+    assertTrue(cut.getMessage().contains("log ends at sequence 2 but the checkpoint covers 3: entry 3 was "
         + "truncated"), cut.getMessage());
   }
 
