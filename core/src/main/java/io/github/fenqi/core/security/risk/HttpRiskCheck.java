@@ -172,6 +172,11 @@ public final class HttpRiskCheck implements RiskCheck {
   }
 
   private RiskAssessment parse(String body) {
+    // JSON's whitespace only (RFC 8259 §2) is no value: it had been "no \"decision\" string", which sent whoever read
+    // the reason looking for a field in JSON the service never sent
+    if (body.chars().allMatch(c -> c == ' ' || c == '\t' || c == '\r' || c == '\n')) {
+      return failureMode.onFailure(name, "unreadable answer (an empty body)");
+    }
     JsonNode node;
     try {
       node = json.readTree(body);

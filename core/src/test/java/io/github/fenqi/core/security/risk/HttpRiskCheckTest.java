@@ -807,6 +807,23 @@ class HttpRiskCheckTest {
             URI.create("https://risk:pw-SECRET@risk.example.com/check"))).getMessage());
   }
 
+  /**
+   * A 200 with an empty body, or one of whitespace only, is named so: it had been "no \"decision\" string", which sent
+   * whoever read the reason looking for a field in JSON that was never sent.
+   */
+  @Test
+  void anEmptyAnswerIsNamedAsSuch() {
+    for (FailureMode mode : FailureMode.values()) {
+      HttpRiskCheck check = check("/answer", mode);
+      for (String body : new String[] {"", " \r\n\t"}) {
+        RiskAssessment a = answering(200, body, check);
+        assertEquals(mode.onFailure("test-antifraud", "unreadable answer (an empty body)"), a, mode + " '" + body + "'");
+      }
+    }
+    assertEquals(degraded("unreadable answer (no \"decision\" string)"),
+        answering(200, "null", check("/answer", FailureMode.FAIL_CLOSED)));
+  }
+
   private RiskAssessment answering(int status, String body, HttpRiskCheck check) {
     answer.set(new Object[] {status, "application/json", body.getBytes(StandardCharsets.UTF_8)});
     return check.check(request);
