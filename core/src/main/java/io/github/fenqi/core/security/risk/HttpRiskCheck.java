@@ -70,7 +70,13 @@ public final class HttpRiskCheck implements RiskCheck {
     this.client = HttpClient.newBuilder().connectTimeout(b.timeout).build();
   }
 
-  /** A builder for a service at {@code endpoint} (http or https). */
+  /**
+   * A builder for a service at {@code endpoint} (http or https).
+   *
+   * @throws InvalidInputException for another scheme, no host the HTTP client can use, or user-info
+   *     ({@code https://user:password@host/}), which the HTTP client does not send: credentials go in a
+   *     {@link Builder#header header}
+   */
   public static Builder builder(URI endpoint) {
     return new Builder(endpoint);
   }
@@ -166,6 +172,11 @@ public final class HttpRiskCheck implements RiskCheck {
   }
 
   private RiskAssessment parse(String body) {
+    // JSON's whitespace only (RFC 8259 §2) is no value: it had been "no \"decision\" string", which sent whoever read
+    // the reason looking for a field in JSON the service never sent
+    if (body.chars().allMatch(c -> c == ' ' || c == '\t' || c == '\r' || c == '\n')) {
+      return failureMode.onFailure(name, "unreadable answer (an empty body)");
+    }
     JsonNode node;
     try {
       node = json.readTree(body);
@@ -230,6 +241,13 @@ public final class HttpRiskCheck implements RiskCheck {
         throw new InvalidInputException("endpoint", "'" + BoundedHttp.address(endpoint)
             + "' has no host name the HTTP client can "
             + "use (a host name is letters, digits, '-' and '.')");
+      }
+      // java.net.http sends no credentials from a URI's user-info: the service got none, and every check failed with
+      // a 401 (every borrower denied, or, failing open, allowed unchecked) while the endpoint looked configured
+      if (endpoint.getRawUserInfo() != null) {
+        throw new InvalidInputException("endpoint", "'" + BoundedHttp.address(endpoint) + "' has user-info, which the "
+            + "HTTP client does not send: the service would get no credentials; give them with "
+            + "header(\"Authorization\", ...)");
       }
       this.endpoint = endpoint;
       this.name = endpoint.getHost();

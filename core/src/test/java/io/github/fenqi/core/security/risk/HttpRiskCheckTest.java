@@ -297,14 +297,15 @@ class HttpRiskCheckTest {
   }
 
   /**
-   * A failed call says what failed and where, and never shows the endpoint's query or user-info, which may hold a key:
-   * it had been a bare "request failed: ConnectException", and toString and the builder's refusal quoted the key.
+   * A failed call says what failed and where, and never shows the endpoint's query or fragment, which may hold a key:
+   * it had been a bare "request failed: ConnectException", and toString and the builder's refusal quoted the key. (An
+   * endpoint with user-info is refused when configured: anEndpointWithUserInfoIsRefusedWithoutShowingIt.)
    */
   @Test
   void aFailedCallSaysWhatAndWhereWithoutTheKeyInTheQuery() {
     int port = server.getAddress().getPort();
     server.stop(0);
-    HttpRiskCheck check = HttpRiskCheck.builder(URI.create("http://u:pw-SECRET@127.0.0.1:" + port
+    HttpRiskCheck check = HttpRiskCheck.builder(URI.create("http://127.0.0.1:" + port
         + "/ok?key=SECRET-1#SECRET-2")).timeout(Duration.ofSeconds(10)).build(); // a refusal comes at once
     RiskAssessment a = check.check(request);
     assertEquals("request failed: http://127.0.0.1:" + port + "/ok: the connection to 127.0.0.1:" + port
@@ -685,6 +686,142 @@ class HttpRiskCheckTest {
     assertEquals(degraded("answer larger than 65536 bytes"), answering(200, padded + " ", closed));
     // another status is named: a proxy's large error page is a 502 first
     assertEquals(degraded("HTTP status 502, answer larger than 65536 bytes"), answering(502, padded + " ", closed));
+  }
+
+  /**
+   * Every kind of failure gets the configured failure mode's decision, fail-open's ALLOW as fail-closed's DENY, marked
+   * degraded, with a reason that says what failed and nothing of the borrower's. Most kinds had been seen in one mode
+   * only (a 5xx, an unreadable answer, a refused connection, an oversized answer: fail-closed), a 4xx and an answer
+   * without a decision in none, so a mode fixed for one kind of failure, or a 4xx's body read as an answer, passed.
+   */
+  @Test
+  void everyKindOfFailureGetsTheConfiguredModesDecision() throws IOException {
+    String[][] answers = {
+        {"500", "{\"decision\":\"ALLOW\"}", "HTTP status 500"},
+        {"503", "", "HTTP status 503"},
+        {"404", "{\"decision\":\"ALLOW\"}", "HTTP status 404"},
+        {"403", "{\"decision\":\"DENY\"}", "HTTP status 403"},
+        {"302", "{\"decision\":\"ALLOW\"}", "HTTP status 302"},
+        {"200", "<html>maintenance</html>", "unreadable answer (not JSON, a field given twice or more than one value)"},
+        {"200", "{}", "unreadable answer (no \"decision\" string)"},
+        {"200", "{\"score\":0.1,\"reason\":\"regular customer\"}", "unreadable answer (no \"decision\" string)"},
+        {"200", "{\"decision\":null}", "unreadable answer (no \"decision\" string)"},
+        {"200", "{\"decision\":\"MAYBE\"}", "unknown decision 'MAYBE'"},
+        {"200", "{\"decision\":\"ALLOW\",\"score\":\"high\"}", "unreadable answer (\"score\" is not a number)"},
+        {"200", "{\"decision\":\"ALLOW\",\"score\":-1e400}",
+            "unreadable answer (\"score\" is beyond a double's range)"},
+        {"200", "{\"decision\":\"ALLOW\",\"reason\":7}", "unreadable answer (\"reason\" is not a string)"},
+        {"200", "{\"decision\":\"ALLOW\"}" + " ".repeat(64 * 1024), "answer larger than 65536 bytes"},
+    };
+    int refused;
+    try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      refused = closed.getLocalPort();
+    }
+    for (FailureMode mode : FailureMode.values()) {
+      RiskDecision decision = mode == FailureMode.FAIL_OPEN ? RiskDecision.ALLOW : RiskDecision.DENY;
+      String suffix = mode == FailureMode.FAIL_OPEN ? " (fail-open)" : " (fail-closed)";
+      HttpRiskCheck check = check("/answer", mode);
+      for (String[] a : answers) {
+        assertEquals(new RiskAssessment("test-antifraud", decision, null, a[2] + suffix, true),
+            answering(Integer.parseInt(a[0]), a[1], check), mode + " " + a[0] + " " + a[1]);
+      }
+      answer.set(new Object[] {200, "application/json", "{\"decision\":\"ALLOW\",\"reason\":\"多头\"}"
+          .getBytes(java.nio.charset.Charset.forName("GBK"))});
+      assertEquals(new RiskAssessment("test-antifraud", decision, null, "unreadable answer (not valid UTF-8 text)"
+          + suffix, true), check.check(request), mode + " GBK undeclared");
+      assertEquals(new RiskAssessment("test-antifraud", decision, null, "no answer within 300 ms" + suffix, true),
+          timingOut("/slow", mode).check(request), mode + " timeout");
+      assertEquals(new RiskAssessment("127.0.0.1", decision, null, "request failed: http://127.0.0.1:" + refused
+          + "/ok: the connection to 127.0.0.1:" + refused + " was refused" + suffix, true),
+          HttpRiskCheck.builder(URI.create("http://127.0.0.1:" + refused + "/ok")).timeout(Duration.ofSeconds(10))
+              .failureMode(mode).build().check(request), mode + " refused");
+    }
+  }
+
+  /**
+   * The request carries what the Javadoc says and nothing more: the case, the name, the ID number and the mobile, each
+   * as given, in the UTF-8 its Content-Type names. Only the ID number and the mobile had been checked, so a name sent
+   * masked (the service matches on it), or another field of personal data, passed.
+   */
+  @Test
+  void theRequestCarriesTheDocumentedFieldsAsGivenAndNoOther() {
+    check("/ok", FailureMode.FAIL_CLOSED).check(request);
+    assertEquals("{\"caseId\":\"case-1\",\"name\":\"张三\",\"idNumber\":\"11010519491231002X\","
+        + "\"mobile\":\"13800001234\"}", lastBody.get());
+  }
+
+  /**
+   * A check sends one request and does not retry a failure: a retry sends the borrower's name and ID number again and
+   * makes the case wait twice. Nothing had counted the requests, so a retry on a 5xx passed.
+   */
+  @Test
+  void aCheckSendsOneRequestAndDoesNotRetryAFailure() {
+    java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+    server.createContext("/counted", ex -> {
+      int n = requests.incrementAndGet();
+      respond(ex, n == 1 ? 503 : 200, "{\"decision\":\"ALLOW\"}"); // a retry would be answered
+    });
+    assertEquals(new RiskAssessment("test-antifraud", RiskDecision.DENY, null, "HTTP status 503 (fail-closed)", true),
+        check("/counted", FailureMode.FAIL_CLOSED).check(request));
+    assertEquals(1, requests.get());
+  }
+
+  /**
+   * The timeout bounds the exchange, body included, not some multiple of it: a body 1.5 s late, after headers at once,
+   * is not waited for with a timeout of 1 s. The other timing tests (300 ms against answers 1.5 s and 4 s late) passed
+   * with twice the timeout.
+   */
+  @Test
+  void aBodyAfterTheTimeoutIsNotWaitedFor() {
+    server.createContext("/late-body", ex -> {
+      ex.sendResponseHeaders(200, 0);
+      try (OutputStream out = ex.getResponseBody()) {
+        out.flush();
+        Thread.sleep(1500);
+        out.write("{\"decision\":\"ALLOW\"}".getBytes(StandardCharsets.UTF_8));
+      } catch (InterruptedException | IOException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    assertEquals(new RiskAssessment("test-antifraud", RiskDecision.DENY, null, "no answer within 1000 ms (fail-closed)",
+        true), check("/late-body", FailureMode.FAIL_CLOSED, Duration.ofSeconds(1)).check(request));
+  }
+
+  /**
+   * An endpoint's user-info ({@code https://user:password@host/check}) is refused when configured, without showing it:
+   * the HTTP client does not send it, so the service got no credentials and every check failed with a 401 (every
+   * borrower denied, or, failing open, allowed unchecked) with nothing to say why. Credentials go in a header.
+   */
+  @Test
+  void anEndpointWithUserInfoIsRefusedWithoutShowingIt() {
+    for (String uri : new String[] {"https://risk:pw-SECRET@risk.example.com/check?key=SECRET",
+        "https://SECRET@risk.example.com/check", "http://risk:pw-SECRET@127.0.0.1:8080/check"}) {
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> HttpRiskCheck.builder(URI.create(uri)),
+          uri);
+      assertFalse(e.getMessage().contains("SECRET"), e.getMessage());
+      assertTrue(e.getMessage().contains("has user-info, which the HTTP client does not send"), e.getMessage());
+    }
+    assertEquals("endpoint: 'https://risk.example.com/check' has user-info, which the HTTP client does not send: the "
+        + "service would get no credentials; give them with header(\"Authorization\", ...)",
+        assertThrows(InvalidInputException.class, () -> HttpRiskCheck.builder(
+            URI.create("https://risk:pw-SECRET@risk.example.com/check"))).getMessage());
+  }
+
+  /**
+   * A 200 with an empty body, or one of whitespace only, is named so: it had been "no \"decision\" string", which sent
+   * whoever read the reason looking for a field in JSON that was never sent.
+   */
+  @Test
+  void anEmptyAnswerIsNamedAsSuch() {
+    for (FailureMode mode : FailureMode.values()) {
+      HttpRiskCheck check = check("/answer", mode);
+      for (String body : new String[] {"", " \r\n\t"}) {
+        RiskAssessment a = answering(200, body, check);
+        assertEquals(mode.onFailure("test-antifraud", "unreadable answer (an empty body)"), a, mode + " '" + body + "'");
+      }
+    }
+    assertEquals(degraded("unreadable answer (no \"decision\" string)"),
+        answering(200, "null", check("/answer", FailureMode.FAIL_CLOSED)));
   }
 
   private RiskAssessment answering(int status, String body, HttpRiskCheck check) {
