@@ -1,10 +1,14 @@
 package io.github.fenqi.core.statement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.money.Money;
 import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -126,5 +130,112 @@ class CleaningBoundariesTest {
     StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(card1, card2));
     assertEquals(List.of("card2.csv:2 REVERSAL -"), removals(r));
     assertEquals(List.of("card1.csv:2"), r.transactions().stream().map(c -> c.transaction().location()).toList());
+  }
+
+  /** A debit to a named employer (an advance paid back) is no salary: only the employer's credits are. */
+  @Test
+  void aDebitToAnEmployerIsNoSalary() {
+    ParsedStatement b = bank("b.csv", "2026-05-10,09:00:00,转账,7000.00,,,星河劳务派遣,,网银\n"
+        + "2026-05-20,09:00:00,转账,,500.00,,星河劳务派遣,,网银\n");
+    StatementAnalysis r = StatementAnalyzer.builder().employers("星河劳务").build().analyze(List.of(b));
+    assertEquals(List.of(TransactionCategory.SALARY, TransactionCategory.TRANSFER_OUT), r.transactions().stream()
+        .map(CategorisedTransaction::category).toList());
+    assertEquals(Money.of("7000.00"), r.months().get(0).salaryIncome());
+  }
+
+  /**
+   * Steady monthly credits from a person (2000.00 from 李秀兰 in each of three months) are transfers in, not wages:
+   * only an organisation's regular credits are promoted to salary.
+   */
+  @Test
+  void aPersonsRegularCreditsAreNoSalary() {
+    ParsedStatement b = bank("b.csv", "2026-05-10,09:00:00,跨行汇款,2000.00,,,李秀兰,,网银\n"
+        + "2026-06-10,09:00:00,跨行汇款,2000.00,,,李秀兰,,网银\n"
+        + "2026-07-10,09:00:00,跨行汇款,2000.00,,,李秀兰,,网银\n");
+    StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(b));
+    assertEquals(List.of(TransactionCategory.TRANSFER_IN), r.transactions().stream()
+        .map(CategorisedTransaction::category).distinct().toList());
+    assertEquals(List.of(Money.ZERO), r.months().stream().map(MonthlySummary::salaryIncome).distinct().toList());
+  }
+
+  /** Analysed through a case's date, a row of that very day is known (the day ends the cut, included); the next is not. */
+  @Test
+  void aRowOnTheCasesDateIsKnownAndOneTheDayAfterIsNot() {
+    ParsedStatement b = bank("b.csv", "2026-08-31,23:59:59,POS消费,,10.00,,家家福超市,,POS\n"
+        + "2026-09-01,00:00:00,POS消费,,20.00,,家家福超市,,POS\n");
+    StatementAnalysis r = StatementAnalyzer.defaults().analyzeThrough(List.of(b), java.time.LocalDate.of(2026, 8, 31));
+    assertEquals(List.of("b.csv:2"), r.transactions().stream().map(c -> c.transaction().location()).toList());
+    assertEquals(List.of("2026-08 10.00 1"), r.months().stream()
+        .map(m -> m.month() + " " + m.food() + " " + m.daysCovered()).toList());
+  }
+
+  /**
+   * An older Alipay purchase refunded in full on its own row (成功退款 80.00 of 80.00) that states a 服务费 of 1.50 is kept
+   * as that fee: the refund returns the amount, not the fee.
+   */
+  @Test
+  void aPurchaseRefundedInFullOnItsRowKeepsTheFeeItStates() {
+    String header = "交易号,商户订单号,交易创建时间,付款时间,最近修改时间,交易来源地,类型,交易对方,商品名称,"
+        + "金额（元）,收/支,交易状态,服务费（元）,成功退款（元）,备注,资金状态,\n";
+    String row = "201901032201,T3,2019-01-03 10:00:00,2019-01-03 10:00:01,,其他,即时到账交易,某某服饰店,外套,80.00,支出,"
+        + "交易成功,1.50,80.00,,已支出,\n";
+    ParsedStatement old = StatementParser.alipay().parse("old.csv", (header + row).getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of(), old.rejected());
+    StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(old));
+    assertEquals(List.of("old.csv:2 FEE 1.50"), r.transactions().stream().map(c -> c.transaction().location() + " "
+        + c.category() + " " + c.transaction().amount()).toList());
+    assertEquals(Money.of("1.50"), r.months().get(0).otherSpending());
+  }
+
+  /**
+   * A friend's return under a transfer's 交易单号 cancels that transfer, not a later one of the same amount to the same
+   * friend: the serial names the row, where the amount and counterparty fit both.
+   */
+  @Test
+  void aRefundUnderASerialCancelsThatRowNotALaterAlike() {
+    ParsedStatement w = StatementParser.wechat().parse("w.csv", (WECHAT_HEADER
+        + "2026-10-01 10:00:00,转账,赵一帆,转账备注:还钱,支出,¥500.00,零钱,朋友已退还,1000050001\t,/,/\n"
+        + "2026-10-01 11:00:00,转账,赵一帆,转账备注:还钱,支出,¥500.00,零钱,朋友已收钱,1000050002\t,/,/\n"
+        + "2026-10-02 10:00:00,转账-退款,赵一帆,/,收入,¥500.00,零钱,已退款,1000050001\t,/,/\n")
+        .getBytes(StandardCharsets.UTF_8));
+    StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(w));
+    assertEquals(List.of("w.csv:2 REFUNDED w.csv:4", "w.csv:4 REFUND w.csv:2"), removals(r));
+  }
+
+  /**
+   * A 冲正 naming its counterparty cancels that counterparty's row, though another merchant's row of its amount lies
+   * closer before it.
+   */
+  @Test
+  void aReversalNamingItsCounterpartyPassesOverAnotherMerchantsCloserRow() {
+    StatementAnalysis r = analyze("2026-05-10,10:00:00,POS消费,,100.00,,电器城商店,,POS\n"
+        + "2026-05-10,11:00:00,POS消费,,100.00,,家家福超市,,POS\n"
+        + "2026-05-11,10:00:00,冲正,100.00,,,电器城商店,,POS\n");
+    assertEquals(List.of("b.csv:2 REVERSED b.csv:4", "b.csv:4 REVERSAL b.csv:2"), removals(r));
+    assertEquals(Money.of("100.00"), r.months().get(0).food());
+  }
+
+  /**
+   * A WeChat refund row whose status repeats the refund (已退款(￥20.00)) is the refund of the purchase stating it,
+   * counted there: removed as that purchase's refund, not as a row refunded itself.
+   */
+  @Test
+  void aRefundRowStatingItsOwnRefundIsCountedOnItsPurchase() {
+    ParsedStatement w = StatementParser.wechat().parse("wx.csv", (WECHAT_HEADER
+        + "2026-05-03 12:00:00,商户消费,美团平台商户,美团外卖订单,支出,¥50.00,零钱,已退款(￥20.00),4200001,M1,/\n"
+        + "2026-05-04 12:00:00,美团平台商户-退款,美团平台商户,/,收入,¥20.00,零钱,已退款(￥20.00),4200002,R1,/\n")
+        .getBytes(StandardCharsets.UTF_8));
+    StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(w));
+    assertEquals(List.of("wx.csv:3 REFUND wx.csv:2"), removals(r));
+    assertEquals(Money.of("30.00"), r.months().get(0).food());
+  }
+
+  /** A month summary covering none of its days is refused naming the month: every month summed holds a day. */
+  @Test
+  void aMonthCoveringNoDayIsRefused() {
+    Money zero = Money.ZERO;
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new MonthlySummary(YearMonth.of(2026, 2),
+        zero, zero, zero, Map.of(), zero, zero, zero, zero, zero, zero, Map.of(), 0));
+    assertEquals("2026-02 daysCovered", e.problems().get(0).location());
   }
 }
