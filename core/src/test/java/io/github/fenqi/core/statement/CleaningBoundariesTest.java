@@ -85,6 +85,8 @@ class CleaningBoundariesTest {
         + c.category() + " " + c.transaction().amount()).toList());
     assertEquals(Money.of("1.00"), r.months().get(0).otherSpending());
     assertEquals(Money.ZERO, r.months().get(0).income());
+    String reason = r.transactions().get(0).reason();
+    assertEquals(true, reason.contains("0.50 less") && reason.endsWith("; the row states a fee of 1.00"), reason);
   }
 
   /**
@@ -237,5 +239,16 @@ class CleaningBoundariesTest {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> new MonthlySummary(YearMonth.of(2026, 2),
         zero, zero, zero, Map.of(), zero, zero, zero, zero, zero, zero, Map.of(), 0));
     assertEquals("2026-02 daysCovered", e.problems().get(0).location());
+  }
+
+  /**
+   * A wallet operator's credit saying 提现 that an earnings rule claims (工资提现 from 财付通, the salary rule's 工资) is
+   * that income, not the holder's own wallet balance withdrawn.
+   */
+  @Test
+  void aWithdrawalAnEarningsRuleClaimsStaysIncome() {
+    StatementAnalysis r = analyze("2026-05-10,09:00:00,工资提现,6000.00,,,财付通支付科技有限公司,,网银\n");
+    assertEquals(List.of(), removals(r));
+    assertEquals(Money.of("6000.00"), r.months().get(0).salaryIncome());
   }
 }
