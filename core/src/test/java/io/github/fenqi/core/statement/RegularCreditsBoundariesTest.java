@@ -71,4 +71,19 @@ class RegularCreditsBoundariesTest {
     assertEquals(false, salary("2026-08-15", of("6000.00", "2300.00"), of("6000.00", "2300.00"),
         of("6000.00", "2300.00"), of("10790.01")));
   }
+
+  /**
+   * The median of an even count of credits is the mean of the middle two, as the affordability model's median of months
+   * is: 7.40, 10.00, 10.50 and 13.60 have a median of 10.25, and 13.60 is 33 % above it; 8.00, 8.00, 12.00 and 12.00
+   * have one of 10.00, each 20 % off. The upper of the two had been taken (10.50 and 12.00): the first were promoted
+   * to salary, the second not.
+   */
+  @Test
+  void theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
+    assertEquals(false, salary("2026-08-10", of("7.40"), of("10.00"), of("10.50"), of("13.60")));
+    assertEquals(true, salary("2026-08-10", of("8.00"), of("8.00"), of("12.00"), of("12.00")));
+    // parts: whole months summing to 8000.00, 8000.00, 12000.00 and 12000.00
+    assertEquals(true, salary("2026-08-31", of("6000.00", "2000.00"), of("6000.00", "2000.00"),
+        of("10000.00", "2000.00"), of("10000.00", "2000.00")));
+  }
 }
