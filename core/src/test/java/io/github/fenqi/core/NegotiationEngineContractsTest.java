@@ -788,6 +788,18 @@ class NegotiationEngineContractsTest {
     };
   }
 
+  /** An engine whose online lender's policy sets no least balance (its {@code minOutstanding} 0.00). */
+  private static NegotiationEngine noLeastBalanceOnTheOnlineLender() {
+    List<io.github.fenqi.core.policy.Policy> policies = Samples.policies().stream().map(p -> p.platformId()
+        .equals("demo-online-lender") ? io.github.fenqi.core.json.FenqiJson.read(
+            io.github.fenqi.core.json.FenqiJson.newMapper(), io.github.fenqi.core.json.FenqiJson.write(
+                io.github.fenqi.core.json.FenqiJson.newMapper(), p).replace("\"minOutstanding\" : \"500.00\"",
+                "\"minOutstanding\" : \"0.00\"").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            io.github.fenqi.core.policy.Policy.class, "policy") : p).toList();
+    return NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(policies)).clock(TODAY)
+        .build();
+  }
+
   /**
    * A debt with nothing to pay in installments — it owes nothing, or the policy's least down payment already settles
    * it — is left out with the reason, and the others are planned: a 0.00 debt had been given a 3-month "plan" of
@@ -795,14 +807,7 @@ class NegotiationEngineContractsTest {
    */
   @Test
   void aDebtWithNothingToPayInInstallmentsIsLeftOutWithTheReason() {
-    List<io.github.fenqi.core.policy.Policy> policies = Samples.policies().stream().map(p -> p.platformId()
-        .equals("demo-online-lender") ? io.github.fenqi.core.json.FenqiJson.read(
-            io.github.fenqi.core.json.FenqiJson.newMapper(), io.github.fenqi.core.json.FenqiJson.write(
-                io.github.fenqi.core.json.FenqiJson.newMapper(), p).replace("\"minOutstanding\" : \"500.00\"",
-                "\"minOutstanding\" : \"0.00\"").getBytes(java.nio.charset.StandardCharsets.UTF_8),
-            io.github.fenqi.core.policy.Policy.class, "policy") : p).toList();
-    NegotiationEngine engine = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(policies)).clock(TODAY)
-        .build();
+    NegotiationEngine engine = noLeastBalanceOnTheOnlineLender();
     for (String owed : new String[] {"0.00", "0.01"}) {
       List<io.github.fenqi.core.debt.Debt> debts = new java.util.ArrayList<>(affordable.debts());
       io.github.fenqi.core.debt.Debt ol = debts.get(2);
@@ -829,14 +834,7 @@ class NegotiationEngineContractsTest {
    */
   @Test
   void aCaseOwingNothingIsNotAdvisedToPayInFull() {
-    List<io.github.fenqi.core.policy.Policy> policies = Samples.policies().stream().map(p -> p.platformId()
-        .equals("demo-online-lender") ? io.github.fenqi.core.json.FenqiJson.read(
-            io.github.fenqi.core.json.FenqiJson.newMapper(), io.github.fenqi.core.json.FenqiJson.write(
-                io.github.fenqi.core.json.FenqiJson.newMapper(), p).replace("\"minOutstanding\" : \"500.00\"",
-                "\"minOutstanding\" : \"0.00\"").getBytes(java.nio.charset.StandardCharsets.UTF_8),
-            io.github.fenqi.core.policy.Policy.class, "policy") : p).toList();
-    NegotiationEngine engine = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(policies)).clock(TODAY)
-        .build();
+    NegotiationEngine engine = noLeastBalanceOnTheOnlineLender();
     io.github.fenqi.core.debt.Debt ol = affordable.debts().get(2);
     assertEquals("demo-online-lender", ol.platformId());
     for (String owed : new String[] {"0.00", "0.01"}) {
