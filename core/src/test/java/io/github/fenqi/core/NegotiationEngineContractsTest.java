@@ -788,6 +788,18 @@ class NegotiationEngineContractsTest {
     };
   }
 
+  /** An engine whose online lender's policy sets no least balance (its {@code minOutstanding} 0.00). */
+  private static NegotiationEngine noLeastBalanceOnTheOnlineLender() {
+    List<io.github.fenqi.core.policy.Policy> policies = Samples.policies().stream().map(p -> p.platformId()
+        .equals("demo-online-lender") ? io.github.fenqi.core.json.FenqiJson.read(
+            io.github.fenqi.core.json.FenqiJson.newMapper(), io.github.fenqi.core.json.FenqiJson.write(
+                io.github.fenqi.core.json.FenqiJson.newMapper(), p).replace("\"minOutstanding\" : \"500.00\"",
+                "\"minOutstanding\" : \"0.00\"").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            io.github.fenqi.core.policy.Policy.class, "policy") : p).toList();
+    return NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(policies)).clock(TODAY)
+        .build();
+  }
+
   /**
    * A debt with nothing to pay in installments — it owes nothing, or the policy's least down payment already settles
    * it — is left out with the reason, and the others are planned: a 0.00 debt had been given a 3-month "plan" of
@@ -795,14 +807,7 @@ class NegotiationEngineContractsTest {
    */
   @Test
   void aDebtWithNothingToPayInInstallmentsIsLeftOutWithTheReason() {
-    List<io.github.fenqi.core.policy.Policy> policies = Samples.policies().stream().map(p -> p.platformId()
-        .equals("demo-online-lender") ? io.github.fenqi.core.json.FenqiJson.read(
-            io.github.fenqi.core.json.FenqiJson.newMapper(), io.github.fenqi.core.json.FenqiJson.write(
-                io.github.fenqi.core.json.FenqiJson.newMapper(), p).replace("\"minOutstanding\" : \"500.00\"",
-                "\"minOutstanding\" : \"0.00\"").getBytes(java.nio.charset.StandardCharsets.UTF_8),
-            io.github.fenqi.core.policy.Policy.class, "policy") : p).toList();
-    NegotiationEngine engine = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(policies)).clock(TODAY)
-        .build();
+    NegotiationEngine engine = noLeastBalanceOnTheOnlineLender();
     for (String owed : new String[] {"0.00", "0.01"}) {
       List<io.github.fenqi.core.debt.Debt> debts = new java.util.ArrayList<>(affordable.debts());
       io.github.fenqi.core.debt.Debt ol = debts.get(2);
@@ -820,6 +825,30 @@ class NegotiationEngineContractsTest {
               + "full, not an installment plan"))), r.ineligible(), owed);
       assertEquals(3, r.proposals().size(), owed);
       r.proposals().forEach(p -> assertEquals(2, p.plans().size()));
+    }
+  }
+
+  /**
+   * A case whose only debt owes nothing is told so, not to pay "a small balance in full": paying in full is advised
+   * only for a debt that owes something, which its policy's least down payment settles.
+   */
+  @Test
+  void aCaseOwingNothingIsNotAdvisedToPayInFull() {
+    NegotiationEngine engine = noLeastBalanceOnTheOnlineLender();
+    io.github.fenqi.core.debt.Debt ol = affordable.debts().get(2);
+    assertEquals("demo-online-lender", ol.platformId());
+    for (String owed : new String[] {"0.00", "0.01"}) {
+      io.github.fenqi.core.debt.Debt only = new io.github.fenqi.core.debt.Debt(ol.id(), ol.platformId(),
+          ol.productType(), io.github.fenqi.core.money.Money.of(owed), io.github.fenqi.core.money.Money.ZERO,
+          io.github.fenqi.core.money.Money.ZERO, io.github.fenqi.core.money.Money.ZERO,
+          io.github.fenqi.core.money.Money.ZERO, io.github.fenqi.core.money.Money.ZERO, ol.annualRate(),
+          ol.overdueDays());
+      NegotiationResult r = engine.calculate(new NegotiationRequest(affordable.caseId(), affordable.asOf(),
+          affordable.borrower(), List.of(only)));
+      assertEquals(io.github.fenqi.core.solve.Infeasibility.BindingConstraint.NO_ELIGIBLE_DEBT, r.binding(), owed);
+      assertEquals(owed.equals("0.00") ? "Nothing is owed: there is nothing to negotiate."
+          : "See each debt's reasons: some are met by paying a small balance in full. " + RESTRUCTURE_IF_NOT,
+          r.recommendation(), owed);
     }
   }
 

@@ -342,6 +342,25 @@ class NegotiationEngineTest {
   }
 
   /**
+   * Every debt on a platform without a policy is named, not the first only, and the debts after it are still checked:
+   * a case with two unknown lenders is told of both at once.
+   */
+  @Test
+  void eachDebtOnAPlatformWithoutAPolicyIsNamed() {
+    Debt ol = sample.debts().get(2);
+    List<Debt> debts = new ArrayList<>();
+    for (String platform : List.of("no-such-lender", "demo-online-lender", "another-lender")) {
+      debts.add(new Debt("x-" + debts.size(), platform, ol.productType(), ol.principal(), ol.interest(),
+          ol.penaltyInterest(), ol.compoundInterest(), ol.lateFees(), ol.otherFees(), ol.annualRate(), 40));
+    }
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> engine.calculate(new NegotiationRequest("c", sample.asOf(), sample.borrower(), debts)));
+    assertEquals(List.of("debts[0].platformId", "debts[2].platformId"),
+        e.problems().stream().map(Problem::location).toList(), e.getMessage());
+    assertTrue(e.problems().get(1).reason().startsWith("no policy for 'another-lender' is in effect on "), e.getMessage());
+  }
+
+  /**
    * A borrower without declared income and without statements is a problem of the request, listed with the others: it
    * had been found by the affordability model only after the eligibility checks, once the unknown platform was fixed.
    */

@@ -55,6 +55,20 @@ class NegotiationRequestReadTest {
   }
 
   /**
+   * Ids are compared as written but for spaces around them: {@code "cc-1"} and {@code "CC-1"} are two debts (a lender's
+   * own ids may differ in case alone, and a reader of the result tells them apart), read from a case file and built
+   * in code alike.
+   */
+  @Test
+  void debtIdsThatDifferOnlyInCaseAreTwoDebts() throws Exception {
+    ObjectNode tree = sample();
+    ((ObjectNode) tree.get("debts").get(2)).put("id", "CC-1");
+    NegotiationRequest read = NegotiationRequest.read(mapper, mapper.writeValueAsBytes(tree), "case.json");
+    assertEquals(List.of("cc-1", "cf-1", "CC-1"), read.debts().stream().map(io.github.fenqi.core.debt.Debt::id).toList());
+    assertEquals(read, new NegotiationRequest(read.caseId(), read.asOf(), read.borrower(), read.debts()));
+  }
+
+  /**
    * Two debts whose ids differ only in spaces around them ({@code "cc-1"} and {@code "cc-1 "}, a cell copied from a
    * spreadsheet) are one id to whoever reads the result: they had been taken as two debts, each planned and scripted,
    * shown under the same id. The second is refused as a duplicate, saying so, as the case is read and when built.
