@@ -46,14 +46,20 @@ public record Borrower(
   /** The largest household: the living-cost floor of a table is checked up to it. */
   public static final int MAX_HOUSEHOLD_SIZE = 20;
 
+  private static final String REGION_CODE = "a 6-digit administrative division code such as \"310000\"";
+
 
   public Borrower {
     List<Problem> problems = new ArrayList<>();
     TextFields.check("name", name, TextFields.MAX_NAME_LENGTH).ifPresent(problems::add); // never echoes the name
     List<Problem> identity = identityProblems(idNumber, mobile);
     problems.addAll(identity);
-    if (regionCode == null || !regionCode.matches("\\d{6}")) {
-      problems.add(Problem.of("regionCode", "must be a 6-digit administrative division code such as \"310000\""));
+    if (regionCode == null) {
+      problems.add(Problem.of("regionCode", "is missing; expected " + REGION_CODE));
+    } else if (!regionCode.matches("\\d{6}")) {
+      // quoted, as LivingCostFloor.floor quotes it (masked, escaped, cut): "上海 市" or "３１００００" had been told only
+      // what a code must be, so the reader had to find the field's value to see what was wrong
+      problems.add(Problem.of("regionCode", "'" + Problem.excerpt(regionCode) + "' is not " + REGION_CODE));
     } else { // 990000 had been built, and a case of it refused only after its screening had run
       LivingCostFloor.whyNoRegion(regionCode).ifPresent(why -> problems.add(Problem.of("regionCode", "'" + regionCode
           + "' " + why)));

@@ -63,6 +63,30 @@ class BorrowerTest {
     }
   }
 
+  /**
+   * A region code that is no six ASCII digits is quoted, as {@code LivingCostFloor.floor} quotes it, so the reader sees
+   * what was sent (a name, a space, full-width digits): it had been told only what a code must be. An ID number
+   * pasted into the field is masked, and a missing code is told missing.
+   */
+  @Test
+  void aRegionCodeThatIsNoSixDigitsIsQuoted() {
+    String[][] cases = {{"上海 市", "'上海 市' is not"}, {"310000 ", "'310000 ' is not"}, {"３１００００", "'３１００００' is not"},
+        {"31000", "'31000' is not"}};
+    for (String[] c : cases) {
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> new Borrower("张三", null, null, c[0], 1,
+          null, null, Money.ZERO, List.of(), false), c[0]);
+      assertEquals(List.of(Problem.of("regionCode", c[1] + " a 6-digit administrative division code such as "
+          + "\"310000\"")), e.problems(), c[0]);
+    }
+    InvalidInputException pasted = assertThrows(InvalidInputException.class, () -> new Borrower("张三", null, null,
+        "110105194912310021", 1, null, null, Money.ZERO, List.of(), false));
+    assertFalse(pasted.getMessage().contains("110105194912310021"), pasted.getMessage());
+    InvalidInputException missing = assertThrows(InvalidInputException.class, () -> new Borrower("张三", null, null,
+        null, 1, null, null, Money.ZERO, List.of(), false));
+    assertEquals(List.of(Problem.of("regionCode", "is missing; expected a 6-digit administrative division code such "
+        + "as \"310000\"")), missing.problems());
+  }
+
   /** The same from a case file: every field of the borrower, under its path. */
   @Test
   void aBorrowerReadFromJsonNamesEveryProblemAtOnce() {

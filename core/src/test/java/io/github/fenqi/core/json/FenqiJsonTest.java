@@ -244,7 +244,8 @@ class FenqiJsonTest {
     assertEquals(List.of(Problem.of("borrower.json: householdSize", "is missing or null; expected a whole number"),
         Problem.of("borrower.json: hasHardshipProof", "is missing or null; expected true or false"),
         Problem.of("borrower.json: name", "must not be empty"),
-        Problem.of("borrower.json: regionCode", "must be a 6-digit administrative division code such as \"310000\"")),
+        Problem.of("borrower.json: regionCode", "'31' is not a 6-digit administrative division code such as "
+            + "\"310000\"")),
         e.problems());
     InvalidInputException nulls = assertThrows(InvalidInputException.class, () -> FenqiJson.read(mapper,
         ("{\"name\": \"张三\", \"regionCode\": \"310000\", \"householdSize\": null, \"liquidSavings\": \"0\","
