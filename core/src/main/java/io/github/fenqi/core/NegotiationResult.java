@@ -53,7 +53,8 @@ import org.jspecify.annotations.Nullable;
  * @param eligibility every debt's decision (eligible exactly when none of its checks failed)
  * @param ineligible the debts left out, with reasons (a debt let in may be among them when no plan can be made of it;
  *     a planned debt is one its decision let in and that is not among them)
- * @param proposals one per strategy that has one (a strategy twice is refused)
+ * @param proposals one per strategy that has one, in {@link Strategy} order (a strategy twice, or out of order, is
+ *     refused)
  * @param notes why a strategy has no proposal, or is not proven optimal
  * @param screening the forensic and risk checks the case passed (null when it came without statements and the
  *     engine has no risk checks); a REVIEW verdict here means a person should look before the proposals are sent
@@ -112,13 +113,7 @@ public record NegotiationResult(
           + "assessment worked out (affordability.maxAffordableInstallment " + affordability.maxAffordableInstallment()
           + ")"));
     }
-    java.util.Set<Strategy> strategies = java.util.EnumSet.noneOf(Strategy.class);
-    for (int i = 0; i < proposals.size(); i++) {
-      if (!strategies.add(proposals.get(i).strategy())) {
-        contradictions.add(Problem.of("proposals[" + i + "].strategy", proposals.get(i).strategy()
-            + " has a proposal already: one proposal per strategy"));
-      }
-    }
+    contradictions.addAll(Strategy.outOfOrder("proposals", proposals.stream().map(ProposalReport::strategy).toList()));
     contradictions.addAll(plannedButNotEligible(eligibility, ineligible, proposals));
     if (!contradictions.isEmpty()) {
       throw new InvalidInputException(contradictions);

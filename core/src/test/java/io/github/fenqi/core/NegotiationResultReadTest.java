@@ -262,6 +262,15 @@ class NegotiationResultReadTest {
     assertEquals(List.of(Problem.of("response: proposals[1].strategy", first + " has a proposal already: one proposal per "
         + "strategy")), problemsReading(twice));
 
+    // out of Strategy order, as a ProposalSet read alone refuses it: it had been read as it stood
+    ObjectNode swapped = resultJson();
+    ArrayNode proposals = (ArrayNode) swapped.get("proposals");
+    JsonNode head = proposals.remove(0);
+    proposals.insert(1, head);
+    assertEquals(List.of(Problem.of("response: proposals[1].strategy", proposals.get(1).get("strategy").asText()
+        + " after " + proposals.get(0).get("strategy").asText() + ": proposals are in [AGGRESSIVE, CONSERVATIVE, "
+        + "BALANCED] order")), problemsReading(swapped));
+
     ObjectNode recommended = resultJson();
     ObjectNode proposal = (ObjectNode) recommended.at("/proposals/0");
     boolean was = proposal.get("recommended").asBoolean();

@@ -56,18 +56,8 @@ public record ProposalSet(List<Proposal> proposals, Optional<Infeasibility> infe
       @JsonProperty("infeasibility") @Nullable Infeasibility infeasibility,
       @JsonProperty("notes") Map<Strategy, String> notes) {
     ProposalSet set = new ProposalSet(proposals, Optional.ofNullable(infeasibility), notes);
-    List<Problem> problems = new ArrayList<>();
-    for (int i = 1; i < set.proposals.size(); i++) {
-      Strategy before = set.proposals.get(i - 1).strategy();
-      Strategy strategy = set.proposals.get(i).strategy();
-      if (strategy.compareTo(before) <= 0) {
-        boolean again = set.proposals.subList(0, i).stream().anyMatch(p -> p.strategy() == strategy);
-        problems.add(Problem.of("proposals[" + i + "].strategy", again
-            ? strategy + " has a proposal already: one proposal per strategy"
-            : strategy + " after " + before + ": proposals are in " + java.util.Arrays.toString(Strategy.values())
-                + " order"));
-      }
-    }
+    List<Problem> problems = new ArrayList<>(Strategy.outOfOrder("proposals",
+        set.proposals.stream().map(Proposal::strategy).toList()));
     if (set.proposals.isEmpty() == set.infeasibility.isEmpty()) {
       problems.add(Problem.of("infeasibility", set.proposals.isEmpty()
           ? "absent though there is no proposal; an infeasible case says which constraint binds"
