@@ -357,14 +357,24 @@ public final class FenqiJson {
   }
 
   /**
+   * What a document is told that holds a number whose exponent has hundreds of digits, which a reader of exact decimals
+   * cannot hold (the parser throws a {@code NumberFormatException} for it, naming no line).
+   */
+  public static final String NO_DECIMAL_HOLDS = "holds a number no decimal holds (an exponent of hundreds of digits); "
+      + "write amounts as decimals such as \"48000.00\" and days as whole numbers";
+
+  /**
    * {@code json} as a tree whose numbers are as written, to bind its parts on their own; null when it is malformed or
-   * empty. A double node re-read a correct 12345678.90 as "1.23456789E7", refused as exponent notation.
+   * empty, or holds a number no decimal holds. A double node re-read a correct 12345678.90 as "1.23456789E7", refused
+   * as exponent notation. A number whose exponent has hundreds of digits ({@code 3011…e999999111…}) makes the parser
+   * throw a {@code NumberFormatException}, not an {@code IOException}: it had escaped every reader of a case, a result
+   * and a REST body as a stack trace, where the reading's own problem names the file.
    */
   public static @Nullable JsonNode exactTree(ObjectMapper mapper, byte[] json) {
     try {
       return mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .with(JsonNodeFactory.withExactBigDecimals(true)).readTree(json);
-    } catch (IOException malformed) {
+    } catch (IOException | NumberFormatException malformed) {
       return null;
     }
   }

@@ -107,6 +107,8 @@ public final class PolicyValidator {
       root = mapper.readTree(json);
     } catch (IOException e) {
       return new Result(source, Optional.empty(), FenqiJson.translate(e, source, json).problems());
+    } catch (NumberFormatException e) { // an exponent of hundreds of digits: it had ended `policy validate` as a bug
+      return new Result(source, Optional.empty(), List.of(Problem.of(source, FenqiJson.NO_DECIMAL_HOLDS)));
     }
     if (root == null || root.isMissingNode()) { // nothing but white space, or nothing at all
       return new Result(source, Optional.empty(), List.of(Problem.of(source + ": $", "is empty (" + json.length

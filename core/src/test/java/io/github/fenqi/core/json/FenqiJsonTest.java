@@ -365,6 +365,23 @@ class FenqiJsonTest {
   }
 
   /**
+   * A number whose exponent has hundreds of digits, where a record's parts are read one by one (as exact decimals): the parser threw a NumberFormatException ("value exceeds limits"), which escaped
+   * {@link FenqiJson#read} as a stack trace where the document was to be refused naming the file. Found by
+   * {@code noProblemNamesTheParsersJavaTypesOrSettings} at random (seed 1316384677676062945).
+   */
+  @Test
+  void aNumberBeyondADecimalsScaleIsRefusedNamingTheFile() {
+    String huge = "30" + "1".repeat(400) + "e999999" + "1".repeat(590); // 1000 characters, an exponent of 596 digits
+    for (String json : List.of("{\"debts\":[" + debt(huge) + "]}", "{\"debts\":[" + debt("\"1.00\"") + "],\"x\":"
+        + huge + "}", "{\"debts\":" + huge + "}")) {
+      InvalidInputException e = assertThrows(InvalidInputException.class,
+          () -> FenqiJson.read(mapper, json.getBytes(StandardCharsets.UTF_8), Holder.class, "case.json"), json);
+      assertTrue(e.problems().stream().allMatch(p -> p.location().startsWith("case.json")), e.getMessage());
+    }
+    assertEquals(null, FenqiJson.exactTree(mapper, ("[" + huge + "]").getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
    * Whatever is inserted into a document, each problem is told in JSON's terms: no Java class, no parser setting, no
    * line 0, and nothing but an InvalidInputException.
    */

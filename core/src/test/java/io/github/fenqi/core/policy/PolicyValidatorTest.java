@@ -29,6 +29,17 @@ class PolicyValidatorTest {
   }
 
   /**
+   * A number whose exponent has hundreds of digits is a problem of the file, as a case's is: the parser throws a
+   * NumberFormatException for it, not an IOException, and {@code fenqi policy validate} had ended in "internal error".
+   */
+  @Test
+  void aNumberWhoseExponentNoDecimalHoldsIsAProblemOfTheFile() {
+    String huge = "30" + "1".repeat(400) + "e999999" + "1".repeat(590);
+    assertEquals(List.of(Problem.of("p.json", FenqiJson.NO_DECIMAL_HOLDS)),
+        problems(sample().replace("\"minOverdueDays\": 91", "\"minOverdueDays\": " + huge)));
+  }
+
+  /**
    * A key given twice inside a part of a policy names that part, as every other problem of a field does: read as a
    * JSON tree, it had been reported against the file alone ("p.json: field 'interest' appears twice").
    */
