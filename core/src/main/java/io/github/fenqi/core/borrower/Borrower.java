@@ -48,7 +48,6 @@ public record Borrower(
 
   private static final String REGION_CODE = "a 6-digit administrative division code such as \"310000\"";
 
-
   public Borrower {
     List<Problem> problems = new ArrayList<>();
     TextFields.check("name", name, TextFields.MAX_NAME_LENGTH).ifPresent(problems::add); // never echoes the name
