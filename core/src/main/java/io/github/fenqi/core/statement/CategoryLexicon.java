@@ -11,9 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,14 +64,19 @@ public record CategoryLexicon(
     if (rules == null || rules.isEmpty()) {
       problems.add(Problem.of("rules", "at least one rule is required"));
     } else {
-      Set<String> ids = new HashSet<>();
+      Map<String, Integer> firstIndex = new HashMap<>();
       for (int i = 0; i < rules.size(); i++) {
         LexiconRule r = rules.get(i);
         if (r == null) {
           problems.add(Problem.of("rules[" + i + "]", "is null; each entry must be a rule"));
-        } else if (!ids.add(r.id())) {
-          // a lexicon file's id, unchecked but for being there: quoted raw, a line break in it forged a line of a log
-          problems.add(Problem.of("rules", "rule id '" + Problem.excerpt(r.id()) + "' is used twice"));
+          continue;
+        }
+        Integer first = firstIndex.putIfAbsent(r.id(), i);
+        if (first != null) {
+          // a lexicon file's id, unchecked but for being there: quoted raw, a line break in it forged a line of a log.
+          // Both places are named: in a file of a hundred rules, the id alone left the reader to search for the two
+          problems.add(Problem.of("rules[" + i + "].id", "rule id '" + Problem.excerpt(r.id())
+              + "' is used twice (first at rules[" + first + "])"));
         }
       }
     }

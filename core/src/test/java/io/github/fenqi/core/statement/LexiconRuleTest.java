@@ -78,8 +78,19 @@ class LexiconRuleTest {
     assertEquals(List.of("schemaVersion"), version.problems().stream().map(Problem::location).toList());
     InvalidInputException twice = assertThrows(InvalidInputException.class,
         () -> lexicon(1, List.of(rule("a", "还款", null), rule("a", "借款", null)), List.of()));
-    assertEquals(List.of("rules"), twice.problems().stream().map(Problem::location).toList());
-    assertTrue(twice.problems().get(0).reason().contains("'a' is used twice"), twice.getMessage());
+    assertEquals(List.of(Problem.of("rules[1].id", "rule id 'a' is used twice (first at rules[0])")),
+        twice.problems());
+  }
+
+  /** Each repeat of an id is named by its place and the first's: the id alone left a reader to search the file. */
+  @Test
+  void everyRepeatOfARuleIdIsNamedByItsPlaceAndTheFirsts() {
+    InvalidInputException thrice = assertThrows(InvalidInputException.class, () -> lexicon(1, List.of(
+        rule("a", "还款", null), rule("b", "工资", null), rule("a", "借款", null), rule("b", "薪资", null),
+        rule("a", "贷款", null)), List.of()));
+    assertEquals(List.of(Problem.of("rules[2].id", "rule id 'a' is used twice (first at rules[0])"),
+        Problem.of("rules[3].id", "rule id 'b' is used twice (first at rules[1])"),
+        Problem.of("rules[4].id", "rule id 'a' is used twice (first at rules[0])")), thrice.problems());
   }
 
   /**
@@ -92,7 +103,8 @@ class LexiconRuleTest {
     for (String id : List.of("salary\nOK  lexicon.json", "salary\u2029OK", "s".repeat(10_000))) {
       InvalidInputException twice = assertThrows(InvalidInputException.class,
           () -> lexicon(1, List.of(rule(id, "还款", null), rule(id, "借款", null)), List.of()));
-      assertEquals(List.of(Problem.of("rules", "rule id '" + Problem.excerpt(id) + "' is used twice")),
+      assertEquals(List.of(Problem.of("rules[1].id",
+          "rule id '" + Problem.excerpt(id) + "' is used twice (first at rules[0])")),
           twice.problems());
       InvalidInputException noKeywords = assertThrows(InvalidInputException.class, () -> new LexiconRule(id,
           TransactionCategory.LOAN_REPAYMENT, Set.of(), List.of(LexiconRule.Field.DESCRIPTION), List.of(), null));
