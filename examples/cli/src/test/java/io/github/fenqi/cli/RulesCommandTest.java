@@ -178,6 +178,64 @@ class RulesCommandTest {
         + "platform file is named <platformId>.yml, as the policy's platformId is spelled", run.err().strip());
   }
 
+  /**
+   * A rule file named only its extension ({@code .yml}) names no platform: {@code rules check} had said
+   * "OK  .yml  1 rule" and exit 0, though its rules apply to no debt. It is a problem line now, exit 1, and a warning
+   * of plan.
+   */
+  @Test
+  void checkRefusesAndPlanWarnsOfARuleFileNamingNoPlatform(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("_shared.yml"), RULE);
+    Files.writeString(dir.resolve(".yml"), RULE);
+    String why = ".yml: names no platform, so its rules apply to no debt; a platform file is named <platformId>.yml, "
+        + "as the policy's platformId is spelled, and a file of rules for every platform _shared*.yml";
+    CliRun check = CliRun.of("rules", "check", dir.toString());
+    assertEquals(FenqiCli.REJECTED, check.exit(), check.out());
+    assertEquals(List.of(why, "OK  _shared.yml  1 rule"), check.out().lines().toList());
+    assertEquals("fenqi: 1 of 2 rule files have problems (1 applying to no debt)", check.err().strip());
+    CliRun plan = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--rules", dir.toString());
+    assertEquals(0, plan.exit(), plan.err());
+    assertEquals("fenqi: warning: " + why, plan.err().strip());
+  }
+
+  /**
+   * With {@code --policies}, {@code rules check} names a platform file of a platform no policy is of, as plan warns of
+   * it: the checker had passed {@code Demo-Online-Lender.yml}, a typo whose rules apply to no debt.
+   */
+  @Test
+  void checkWithPoliciesRefusesAPlatformFileOfNoPolicysPlatform(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("Demo-Online-Lender.yml"), RULE);
+    Files.writeString(dir.resolve("demo-credit-card.yml"), RULE);
+    CliRun alone = CliRun.of("rules", "check", dir.toString());
+    assertEquals(0, alone.exit(), alone.err());
+    CliRun check = CliRun.of("rules", "check", dir.toString(), "--policies", POLICIES);
+    assertEquals(FenqiCli.REJECTED, check.exit(), check.out());
+    assertEquals(List.of("Demo-Online-Lender.yml: no policy in --policies is of platform 'Demo-Online-Lender', so its "
+        + "rules apply to no debt (platforms: [demo-consumer-finance, demo-credit-card, demo-online-lender]); a "
+        + "platform file is named <platformId>.yml, as the policy's platformId is spelled",
+        "OK  demo-credit-card.yml  1 rule"), check.out().lines().toList());
+    assertEquals("fenqi: 1 of 2 rule files have problems (1 applying to no debt)", check.err().strip());
+    Files.delete(dir.resolve("Demo-Online-Lender.yml"));
+    CliRun fixed = CliRun.of("rules", "check", dir.toString(), "--policies", POLICIES);
+    assertEquals(0, fixed.exit(), fixed.err());
+    assertEquals(List.of("OK  demo-credit-card.yml  1 rule"), fixed.out().lines().toList());
+  }
+
+  /** A {@code --policies} directory that does not read is refused naming the option, before any line of the report. */
+  @Test
+  void checkRefusesPoliciesThatDoNotReadNamingTheOption(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("demo-credit-card.yml"), RULE);
+    Path missing = dir.resolve("no-such-dir");
+    CliRun run = CliRun.of("rules", "check", dir.toString(), "--policies", missing.toString());
+    assertEquals(FenqiCli.REJECTED, run.exit(), run.err());
+    assertEquals("", run.out());
+    assertTrue(run.err().startsWith("fenqi: --policies: " + missing), run.err());
+    Path empty = Files.createDirectory(dir.resolve("empty"));
+    CliRun none = CliRun.of("rules", "check", dir.toString(), "--policies", empty.toString());
+    assertEquals(FenqiCli.REJECTED, none.exit(), none.err());
+    assertEquals("fenqi: --policies: " + empty + " holds no *.json policy files", none.err().strip());
+  }
+
   @Test
   void planWithRulesAppliesThemToEligibility(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("_shared.yml"), """
