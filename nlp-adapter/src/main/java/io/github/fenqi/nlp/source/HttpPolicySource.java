@@ -148,6 +148,18 @@ public final class HttpPolicySource implements PolicySource {
     return uri;
   }
 
+  /**
+   * Why a server asking for credentials got none, when the configured address holds user-info
+   * ({@code https://user:password@host/feed}): Java's HTTP client sends none from it, so such a feed answered 401 on
+   * every fetch, and the error, which leaves the user-info out, gave no clue why.
+   */
+  private String credentialsUnsent(int status) {
+    return (status == 401 || status == 407) && uri.getRawUserInfo() != null
+        ? "; the user-info of the configured address is not sent (Java's HTTP client sends no credentials from it), "
+            + "and a source that asks for credentials is not supported"
+        : "";
+  }
+
   @Override
   public List<Announcement> fetch() {
     Validated before = validated.get();
@@ -160,7 +172,7 @@ public final class HttpPolicySource implements PolicySource {
     }
     if (status < 200 || status > 299) {
       throw new PolicySourceException(id, "HTTP " + status + " from " + shown(response.uri())
-          + redirectedFrom(response.uri()));
+          + redirectedFrom(response.uri()) + credentialsUnsent(status));
     }
     List<Announcement> read = read(response);
     Optional<String> etag = response.headers().firstValue("ETag").map(String::strip).filter(v -> !v.isEmpty());

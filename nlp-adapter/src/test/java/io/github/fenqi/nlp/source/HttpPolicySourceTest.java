@@ -846,6 +846,30 @@ class HttpPolicySourceTest {
   }
 
   /**
+   * A feed asking for credentials (401), configured with user-info in its address: Java's HTTP client sends none from
+   * it, and the error, which leaves the user-info out, had said only "HTTP 401", giving no clue why. It says so now,
+   * still without the user-info; a 401 of an address without user-info, and another status with it, are as before.
+   */
+  @Test
+  void a401ToAnAddressWithUserInfoSaysTheUserInfoIsNotSent() {
+    server.handle("/locked", ex -> {
+      ex.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"feed\"");
+      LoopbackServer.respond(ex, 401, "", new byte[0]);
+    });
+    server.handle("/down", ex -> LoopbackServer.respond(ex, 503, "", new byte[0]));
+    String secret = "http://u:pw-SECRET@127.0.0.1:" + server.uri("").getPort();
+    PolicySourceException locked = assertThrows(PolicySourceException.class,
+        () -> HttpPolicySource.builder("test", "hexin", URI.create(secret + "/locked")).build().fetch());
+    assertEquals("policy source 'test': HTTP 401 from " + server.uri("/locked") + "; the user-info of the configured "
+        + "address is not sent (Java's HTTP client sends no credentials from it), and a source that asks for "
+        + "credentials is not supported", locked.getMessage());
+    assertEquals("policy source 'test': HTTP 401 from " + server.uri("/locked"), assertThrows(
+        PolicySourceException.class, () -> source("/locked").fetch()).getMessage());
+    assertEquals("policy source 'test': HTTP 503 from " + server.uri("/down"), assertThrows(PolicySourceException.class,
+        () -> HttpPolicySource.builder("test", "hexin", URI.create(secret + "/down")).build().fetch()).getMessage());
+  }
+
+  /**
    * A failure names the address without its query, fragment or user-info, which may hold a token (a signed feed
    * address, {@code ?token=…}): every failure had quoted the configured address whole, and a refused redirect its
    * Location whole, into a message that is logged and handed to every listener.
