@@ -76,6 +76,12 @@ public record AuditCheckpoint(long sequence, String headHash, String mac) {
     } catch (NumberFormatException e) {
       throw new InvalidInputException(source, "checkpoint sequence '" + parts[2] + "' is not a number");
     }
+    // the mac is over the number, not its digits: "03", "+3" or a full-width "３" had verified as 3, an edit of a kept
+    // checkpoint passing as untouched
+    if (sequence >= 0 && !Long.toString(sequence).equals(parts[2])) {
+      throw new InvalidInputException(source, "checkpoint sequence '" + Problem.excerpt(parts[2]) + "' is not written "
+          + "as a checkpoint writes it ('" + sequence + "'): the file was edited");
+    }
     try {
       return new AuditCheckpoint(sequence, parts[3], parts[4]);
     } catch (InvalidInputException e) {

@@ -524,6 +524,25 @@ class FileAuditLogTest {
   }
 
   /**
+   * A checkpoint's sequence is written as a checkpoint writes it: its mac is over the number, so {@code 04}, {@code +4}
+   * or a full-width {@code ４} had verified as 4, an edited checkpoint file passing as untouched.
+   */
+  @Test
+  void aCheckpointSequenceNotWrittenAsACheckpointWritesItIsRefused() {
+    String text = AuditCheckpoint.sign(4, "ab".repeat(32), key).toText();
+    assertTrue(AuditCheckpoint.parse("cp.txt", text).isAuthenticUnder(key));
+    for (String edited : List.of("04", "+4", "\uFF14", "0004")) {
+      assertEquals("cp.txt: checkpoint sequence '" + edited + "' is not written as a checkpoint writes it ('4'): the "
+          + "file was edited", assertThrows(InvalidInputException.class,
+              () -> AuditCheckpoint.parse("cp.txt", text.replace(" 4 ", " " + edited + " "))).getMessage(), edited);
+    }
+    String zero = AuditCheckpoint.sign(0, "ab".repeat(32), key).toText();
+    assertEquals("cp.txt: checkpoint sequence '00' is not written as a checkpoint writes it ('0'): the file was edited",
+        assertThrows(InvalidInputException.class, () -> AuditCheckpoint.parse("cp.txt", zero.replace(" 0 ", " 00 ")))
+            .getMessage());
+  }
+
+  /**
    * A checkpoint's text is as documented, for a tool other than this one to check a kept checkpoint: {@code
    * fenqi-audit-checkpoint v1 <sequence> <headHash> <mac>}, the mac the lower-hex HMAC-SHA-256 under the audit key of
    * the UTF-8 of {@code fenqi-audit-checkpoint v1 <sequence> <headHash>}; one written by hand that way verifies.
