@@ -438,7 +438,10 @@ public final class NegotiationEngine implements AutoCloseable {
       throw new InvalidInputException(problems);
     }
 
-    Screening screening = screen(request, statements, analysis);
+    // no debt to plan, so no proposal to screen: a risk service had been sent the borrower's name, ID number and mobile
+    // for nothing (the least data a purpose needs; services are paid per query). The statements' forensics, read
+    // here, still run
+    Screening screening = screen(request, statements, analysis, terms.isEmpty() ? List.of() : riskChecks);
     AffordabilityInput input = new AffordabilityInput(request.borrower(), known);
     AffordabilityAssessment assessment = answer(() -> affordability.assess(input), "the affordability model",
         affordability, "assess");
@@ -609,18 +612,19 @@ public final class NegotiationEngine implements AutoCloseable {
     return StatementAnalyzer.builder().lexicon(lexicon).holderNames(request.borrower().name()).build();
   }
 
-  /** Forensics and risk services; on BLOCK, audits and throws. Null when there was nothing to screen. */
-  private @Nullable Screening screen(NegotiationRequest request, List<ParsedStatement> statements, @Nullable StatementAnalysis analysis) {
-    if (analysis == null && riskChecks.isEmpty()) {
+  /** Forensics and the risk services {@code asked}; on BLOCK, audits and throws. Null when there was nothing to screen. */
+  private @Nullable Screening screen(NegotiationRequest request, List<ParsedStatement> statements,
+      @Nullable StatementAnalysis analysis, List<RiskCheck> asked) {
+    if (analysis == null && asked.isEmpty()) {
       return null;
     }
     ForensicReport report = analysis == null ? null : forensics.examine(statements, analysis, LocalDate.now(clock),
         request.borrower().name());
     List<RiskAssessment> answers = new ArrayList<>();
-    for (RiskCheck check : riskChecks) {
-      RiskCheckRequest asked = new RiskCheckRequest(request.caseId(), request.borrower().name(),
+    for (RiskCheck check : asked) {
+      RiskCheckRequest sent = new RiskCheckRequest(request.caseId(), request.borrower().name(),
           request.borrower().idNumber(), request.borrower().mobile());
-      RiskAssessment answer = answer(() -> check.check(asked), "the risk check", check, "check");
+      RiskAssessment answer = answer(() -> check.check(sent), "the risk check", check, "check");
       // RiskAssessment.service is the name of the check that answered: the screening and the audit log name it
       if (!answer.service().equals(check.name())) {
         throw ComponentContractException.of("the risk check", check, List.of(Problem.of("check.service", "'"
@@ -1106,7 +1110,9 @@ public final class NegotiationEngine implements AutoCloseable {
     }
 
     /**
-     * Adds a third-party risk service, asked once on every case (its failure mode decides when it is down).
+     * Adds a third-party risk service, asked once on every case with a debt to plan (its failure mode decides when it
+     * is down). A case whose every debt is left out makes no proposal to screen, and the service is not sent the
+     * borrower's data for it.
      *
      * @throws InvalidInputException naming {@code riskCheck.name()} when the check's name is null, empty, longer than
      *     {@link TextFields#MAX_ID_LENGTH} or more than one line of visible text (it names the check in screenings and

@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.affordability.AffordabilityAssessment;
+import java.util.ArrayList;
+import io.github.fenqi.core.solve.Infeasibility;
+import io.github.fenqi.core.security.risk.RiskCheckRequest;
+import io.github.fenqi.core.security.risk.RiskCheck;
+import io.github.fenqi.core.debt.Debt;
+import io.github.fenqi.core.borrower.Borrower;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.policy.InMemoryPolicyRepository;
 import io.github.fenqi.core.security.audit.AuditKey;
@@ -197,6 +203,55 @@ class NegotiationEngineScreeningTest {
     NegotiationResult reviewed = engine().riskCheck(new FixedRiskCheck(RiskDecision.REVIEW, "thin file")).build().calculate(sample);
     assertEquals(ForensicVerdict.REVIEW, reviewed.screening().verdict());
     assertEquals(List.of("risk service fixed: REVIEW: thin file"), reviewed.screening().reasons());
+  }
+
+  /**
+   * A case whose every debt is left out makes no proposal, so none needs screening: each risk service had still been
+   * sent the borrower's name, ID number and mobile (and audited as such), for nothing. It is not asked now, and the
+   * result's screening holds no answer (none at all without statements; the statements' forensics, local, still run).
+   * A case with one debt to plan asks it as before.
+   */
+  @Test
+  void noRiskServiceIsAskedWhenEveryDebtIsLeftOut(@TempDir Path dir) throws Exception {
+    List<Debt> debts = new ArrayList<>();
+    for (Debt d : sample.debts()) { // 5 days overdue: below every sample policy's least
+      debts.add(new Debt(d.id(), d.platformId(), d.productType(), d.principal(), d.interest(), d.penaltyInterest(),
+          d.compoundInterest(), d.lateFees(), d.otherFees(), d.annualRate(), 5));
+    }
+    Borrower b = sample.borrower();
+    Borrower noProof = new Borrower(b.name(), b.idNumber(), b.mobile(), b.regionCode(), b.householdSize(),
+        b.monthlyNetIncome(), b.essentialExpenses(), b.liquidSavings(), b.hardships(), false);
+    NegotiationRequest none = new NegotiationRequest("c", sample.asOf(), noProof, debts);
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    Path file = dir.resolve("audit.jsonl");
+    List<RiskCheckRequest> sent = new ArrayList<>();
+    RiskCheck counting = new RiskCheck() {
+      @Override
+      public String name() {
+        return "counting";
+      }
+
+      @Override
+      public RiskAssessment check(RiskCheckRequest request) {
+        sent.add(request);
+        return new RiskAssessment("counting", RiskDecision.ALLOW, null, "ok", false);
+      }
+    };
+    try (FileAuditLog log = FileAuditLog.open(file, AuditKey.of(key));
+        NegotiationEngine engine = engine().auditLog(log).riskCheck(counting).build()) {
+      NegotiationResult r = engine.calculate(none);
+      assertEquals(Infeasibility.BindingConstraint.NO_ELIGIBLE_DEBT, r.binding());
+      assertEquals(List.of(), sent);
+      assertNull(r.screening());
+      assertFalse(Files.readString(file).contains("RISK_CHECK"), Files.readString(file));
+      NegotiationResult withStatement = engine.calculate(none, List.of(statement("bank_A.csv")));
+      assertEquals(List.of(), sent);
+      assertEquals(List.of(), withStatement.screening().riskChecks());
+      assertEquals(1, withStatement.screening().statements().size());
+      engine.calculate(sample);
+      assertEquals(1, sent.size());
+    }
   }
 
   /**
