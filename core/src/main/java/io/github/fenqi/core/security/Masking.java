@@ -73,8 +73,12 @@ public final class Masking {
    * (Cf), the tab and the line breaks: with a list of some, {@code 138\t1234\t5678} (cells pasted from a sheet),
    * {@code 138\u00AD1234\u00AD5678} (soft hyphens, shown as {@code 13812345678}), a bidirectional mark or a two-em
    * dash between the groups went out in clear, and {@code 6222 0212 3456\n7890 123} (wrapped) showed 14 of 19 digits.
+   * So are the variation selectors (U+FE00–U+FE0F) and the combining keycap (U+20E3), which are marks, not format
+   * characters: a number written in emoji keycaps (each digit followed by U+FE0F and U+20E3), or with a selector after
+   * each digit, as a chat message is typed to slip past a platform's filter, went out in clear.
    */
-  private static final String SEPARATOR = " \\t\\n\\u000B\\f\\r\\-\\u0085\\u2028\\u2029\\u2212\\p{Zs}\\p{Pd}\\p{Cf}";
+  private static final String SEPARATOR = " \\t\\n\\u000B\\f\\r\\-\\u0085\\u2028\\u2029\\u2212\\p{Zs}\\p{Pd}\\p{Cf}"
+      + "\\uFE00-\\uFE0F\\u20E3";
   private static final Pattern SEPARATORS = Pattern.compile("[" + SEPARATOR + "]+");
   private static final Pattern CARD_SEPARATORS = Pattern.compile("[\\s" + SEPARATOR + "]+");
   /**

@@ -239,6 +239,19 @@ class KeyProviderTest {
   }
 
   /**
+   * A ':' is what ends the key id in {@code v1:<keyId>:<body>}: an id holding one, lower case otherwise, is refused
+   * where a provider is made, as an active id or any. The test above refused {@code K:1} for its upper case alone, so
+   * a key-id pattern that let ':' through went unnoticed.
+   */
+  @Test
+  void aKeyIdWithAColonIsRefusedWhateverElseItHolds() {
+    assertEquals("activeKeyId", assertThrows(InvalidInputException.class,
+        () -> InMemoryKeyProvider.of("k:1", Map.of())).problems().get(0).location());
+    assertEquals("keyIds", assertThrows(InvalidInputException.class,
+        () -> InMemoryKeyProvider.generate("k1", "k:2")).problems().get(0).location());
+  }
+
+  /**
    * A key id is [a-z0-9][a-z0-9._-]{0,63}: a lower-case letter or digit, then up to 63 more of those, dots, underscores
    * and dashes. One of 65 characters, or one that starts with punctuation, is refused by name, as an active id or any.
    */
