@@ -760,6 +760,23 @@ class MaskingTest {
   }
 
   /**
+   * A mobile or ID number in superscript or subscript digits, or in digits in parentheses or with a full stop, as a
+   * chat message is typed to slip past a filter, went out in clear (round 85's left-alone): each is masked as its ASCII
+   * digits are. A footnote mark or a unit's power ({@code m²}, {@code 10⁸}) stays as written.
+   */
+  @Test
+  void anIdentifierInSuperscriptSubscriptOrParenthesizedDigitsIsMasked() {
+    assertEquals("加微信138****5678，谢谢", m.redact("加微信¹³⁸¹²³⁴⁵⁶⁷⁸，谢谢"));
+    assertEquals("电话138****5678", m.redact("电话₁₃₈ ₁₂₃₄ ₅₆₇₈"));
+    assertEquals("号码139****9999", m.redact("号码⑴⑶⑼⑼⑼⑼⑼⑼⑼⑼⑼"));
+    assertEquals("号码139****9999", m.redact("号码⒈⒊⒐⒐⒐⒐⒐⒐⒐⒐⒐"));
+    assertEquals("身份证110***********002X", m.redact("身份证¹¹⁰¹⁰⁵¹⁹⁹⁰⁰³⁰⁷⁰⁰²X"));
+    for (String kept : List.of("面积120m²，楼层³", "注¹：10⁸元以上", "H₂O 与 CO₂", "⑴ 填表 ⑵ 还款2000元")) {
+      assertEquals(kept, m.redact(kept));
+    }
+  }
+
+  /**
    * The same for what this session's readings take: cards cut any way beside an amount (and the same redacted, whose
    * kept ends are walked across separators), percent-encoded spaces, and digits of other scripts.
    */

@@ -11,8 +11,8 @@ import net.jqwik.api.Property;
 /**
  * An identifier written in the digits of another script is masked as one in ASCII digits: Arabic-Indic
  * ({@code ١٣٨١٢٣٤٥٦٧٨}, as an Arabic keyboard types it), Devanagari, Thai, the mathematical bold and monospace digits
- * (two UTF-16 units each, which a note pasted from a styled page carries) and circled digits ({@code ①③⑧…}, typed to
- * slip past a filter) all went out in clear. A number of such digits that is no identifier, and every other
+ * (two UTF-16 units each, which a note pasted from a styled page carries) and circled, superscript and subscript
+ * digits ({@code ①③⑧…}, {@code ¹³⁸…}, {@code ₁₃₈…}, typed to slip past a filter) all went out in clear. A number of such digits that is no identifier, and every other
  * character, stays as written.
  */
 class OtherScriptDigitsProperties {
@@ -29,13 +29,13 @@ class OtherScriptDigitsProperties {
   void anIdentifierInAnotherScriptsDigitsIsMasked(@ForAll long seed) {
     Random random = new Random(seed);
     String identifier = any(random);
-    boolean circled = random.nextInt(4) == 0;
+    int styled = random.nextInt(8); // 0 circled, 1 superscript, 2 subscript, else a script's digits
     int zero = ZEROS[random.nextInt(ZEROS.length)];
     StringBuilder written = new StringBuilder();
     for (int k = 0; k < identifier.length(); k++) {
       char c = identifier.charAt(k);
       written.append(k > 0 && random.nextInt(5) == 0 ? " " : "");
-      written.appendCodePoint(!Character.isDigit(c) ? c : circled ? circled(c - '0') : zero + c - '0');
+      written.appendCodePoint(!Character.isDigit(c) ? c : styled < 3 ? styled(styled, c - '0') : zero + c - '0');
     }
     String before = BEFORE[random.nextInt(BEFORE.length)];
     String after = AFTER[random.nextInt(AFTER.length)];
@@ -58,15 +58,23 @@ class OtherScriptDigitsProperties {
     int zero = ZEROS[random.nextInt(ZEROS.length)];
     StringBuilder text = new StringBuilder("金额：");
     for (int k = 1 + random.nextInt(10); k > 0; k--) {
-      text.appendCodePoint(random.nextInt(4) == 0 ? circled(random.nextInt(10)) : zero + random.nextInt(10));
+      text.appendCodePoint(random.nextInt(4) == 0 ? styled(random.nextInt(3), random.nextInt(10))
+          : zero + random.nextInt(10));
     }
     text.append("元，谢谢");
     assertEquals(text.toString(), masking.redact(text.toString()));
   }
 
-  /** The circled digit for {@code digit}: ⓪, or ① to ⑨. */
-  private static int circled(int digit) {
-    return digit == 0 ? 0x24EA : 0x2460 + digit - 1;
+  /**
+   * {@code digit} written in style {@code style}: 0 circled (⓪, or ① to ⑨), 1 superscript (⁰¹²³⁴…, three of which are
+   * Latin-1's), 2 subscript (₀ to ₉).
+   */
+  private static int styled(int style, int digit) {
+    return switch (style) {
+      case 0 -> digit == 0 ? 0x24EA : 0x2460 + digit - 1;
+      case 1 -> digit == 1 ? 0xB9 : digit == 2 || digit == 3 ? 0xB0 + digit : 0x2070 + digit;
+      default -> 0x2080 + digit;
+    };
   }
 
   /** The digits, X and stars of {@code s}, each digit of any script as its ASCII one. */
