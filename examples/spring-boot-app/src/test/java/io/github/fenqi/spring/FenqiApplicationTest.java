@@ -152,8 +152,8 @@ class FenqiApplicationTest {
       letter++;
     }
     char c = CLIENT.charAt(letter);
-    String otherCase = CLIENT.substring(0, letter)
-        + (Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c)) + CLIENT.substring(letter + 1);
+    char swapped = Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c);
+    String otherCase = CLIENT.substring(0, letter) + swapped + CLIENT.substring(letter + 1);
     for (String token : List.of(otherCase, CLIENT.substring(0, CLIENT.length() - 1), CLIENT + "x")) {
       assertThat(send("GET", query, token, null).statusCode()).as(token).isEqualTo(401);
     }
