@@ -136,6 +136,30 @@ class FenqiApplicationTest {
   }
 
   /**
+   * The token is read after any number of spaces ({@code "Bearer" 1*SP b64token}, RFC 6750), and only the token itself
+   * authenticates: one differing in the case of a single letter, or missing its last character, is a 401.
+   */
+  @Test
+  void theTokenIsReadAfterAnySpacesAndOnlyExactlyAsIssued() throws Exception {
+    String query = "/api/policy/query?platformId=demo-online-lender";
+    for (String header : List.of("Bearer  " + CLIENT, "Bearer   " + ADMIN)) {
+      HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + query))
+          .header("Authorization", header).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
+    }
+    int letter = 0;
+    while (!Character.isLetter(CLIENT.charAt(letter))) {
+      letter++;
+    }
+    char c = CLIENT.charAt(letter);
+    char swapped = Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c);
+    String otherCase = CLIENT.substring(0, letter) + swapped + CLIENT.substring(letter + 1);
+    for (String token : List.of(otherCase, CLIENT.substring(0, CLIENT.length() - 1), CLIENT + "x")) {
+      assertThat(send("GET", query, token, null).statusCode()).as(token).isEqualTo(401);
+    }
+  }
+
+  /**
    * Two Authorization headers are a 400 whichever comes first, nobody authenticated: the first was taken, so a valid
    * client token followed by any other passed (200) and the same two in the other order did not (401).
    */
@@ -1392,6 +1416,52 @@ class FenqiApplicationTest {
     assertThat(send("GET", "/api/negotiation/submissions/" + id, CLIENT, null).statusCode()).isEqualTo(200);
     assertThat(Files.readAllLines(DIR.resolve("audit.log"))).as("GET is still audited").hasSize(before.size() + 1)
         .last().asString().contains("\"DATA_ACCESS\"").contains("submission/" + id);
+  }
+
+  /**
+   * A refused request writes no audit entry and changes nothing: a read of a submission that does not exist (404) or
+   * without a valid token (401), an admin's call with a client's token (403) and an invalid policy (400). A read is
+   * audited only once the submission is found and shown; an invalid policy leaves the policy in effect and the
+   * directory as they were.
+   */
+  @Test
+  void aRefusedRequestWritesNoAuditEntryAndChangesNothing() throws Exception {
+    String id = JSON.readTree(send("POST", "/api/negotiation/submit", CLIENT,
+        "{\"case\":" + FEASIBLE + ",\"strategy\":\"BALANCED\"}").body()).get("submissionId").asText();
+    String query = "/api/policy/query?platformId=demo-online-lender&asOf=2026-12-20";
+    String inEffect = send("GET", query, CLIENT, null).body();
+    Map<String, String> files = policyFiles();
+    List<String> audited = Files.readAllLines(DIR.resolve("audit.log"));
+    ObjectNode valid = (ObjectNode) JSON.readTree(Samples.bytes("samples/policies/demo-online-lender.json"));
+    valid.put("version", "2026-12-15");
+    valid.put("effectiveFrom", "2026-12-15");
+    ObjectNode invalid = valid.deepCopy();
+    ((ObjectNode) invalid.get("downPayment")).put("minRatio", "1.5");
+
+    assertThat(detail(send("GET", "/api/negotiation/submissions/no-such-id", CLIENT, null), 404))
+        .isEqualTo("no submission 'no-such-id'");
+    assertThat(send("GET", "/api/negotiation/submissions/" + id, null, null).statusCode()).isEqualTo(401);
+    assertThat(send("GET", "/api/negotiation/submissions/" + id, "not-" + CLIENT, null).statusCode()).isEqualTo(401);
+    assertThat(send("PUT", "/api/admin/policies/demo-online-lender", CLIENT, valid.toString()).statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> rejected = send("PUT", "/api/admin/policies/demo-online-lender", ADMIN, invalid.toString());
+    assertThat(rejected.statusCode()).isEqualTo(400);
+    assertThat(locations(rejected)).containsExactly("request body: $.downPayment.minRatio");
+
+    assertThat(Files.readAllLines(DIR.resolve("audit.log"))).as("nothing audited").isEqualTo(audited);
+    assertThat(policyFiles()).as("the directory is as it was").isEqualTo(files);
+    assertThat(send("GET", query, CLIENT, null).body()).as("the policy in effect is as it was").isEqualTo(inEffect);
+  }
+
+  /** Each file of the policies directory by name, with its content. */
+  private static Map<String, String> policyFiles() throws IOException {
+    Map<String, String> files = new java.util.TreeMap<>();
+    try (var list = Files.list(DIR.resolve("policies"))) {
+      for (Path file : list.toList()) {
+        files.put(file.getFileName().toString(), Files.readString(file));
+      }
+    }
+    return files;
   }
 
   private static String detail(HttpResponse<String> res, int status) throws IOException {

@@ -58,6 +58,21 @@ class PolicyDirectoryWriterTest {
         .containsExactly("2026-02-01");
   }
 
+  /** A policy that could not be written is the server's fault, not the admin's: a 500 naming the file, not a 400. */
+  @Test
+  void aPolicyNotSavedIsA500NamingTheFile() throws IOException {
+    Path notADirectory = Files.writeString(dir.resolve("policies"), "a file where the directory should be");
+    PolicyDirectoryWriter writer = new PolicyDirectoryWriter(notADirectory,
+        InMemoryPolicyRepository.of(Samples.policies()));
+    PolicyDirectoryWriter.PolicyNotSavedException e = org.junit.jupiter.api.Assertions.assertThrows(
+        PolicyDirectoryWriter.PolicyNotSavedException.class,
+        () -> writer.save(parse(next()), next().getBytes(StandardCharsets.UTF_8), "admin:t"));
+    org.springframework.http.ProblemDetail problem = new ProblemHandler().policyNotSaved(e);
+    assertThat(problem.getStatus()).isEqualTo(500);
+    assertThat(problem.getTitle()).isEqualTo("Policy not saved");
+    assertThat(problem.getDetail()).contains(notADirectory.toString()).contains("the change was not applied");
+  }
+
   /**
    * A version of 2026-12-01 put in the directory since the start (the repository does not hold it): the admin's new
    * label of that day was written beside it and applied, and the next start, which loads every file, failed on two

@@ -46,6 +46,17 @@ class StaticTokenAuthenticatorTest {
         .hasMessageContaining("FENQI_CLIENT_TOKEN: has 15 characters; at least 16 are needed");
   }
 
+  /** A token set blank is told as not set, not as holding a character a token cannot carry. */
+  @Test
+  void aBlankTokenIsNotSet() {
+    for (String blank : List.of("", " ", "  \n")) {
+      assertThatThrownBy(() -> new StaticTokenAuthenticator(blank, ADMIN)).as("'%s'", blank)
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("FENQI_CLIENT_TOKEN: " + FenqiConfiguration.NOT_SET)
+          .hasMessageNotContaining("cannot carry");
+    }
+  }
+
   @Test
   void aTokenWithACharacterABearerTokenCannotCarryAnywhereStopsTheStart() {
     for (String token : List.of("client 0123456789abcdef", "client-0123456789abcdef ", "=client-0123456789abcdef",
