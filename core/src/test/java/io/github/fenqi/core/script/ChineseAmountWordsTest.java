@@ -24,6 +24,9 @@ class ChineseAmountWordsTest {
       "10.00, 壹拾元整",
       "10.10, 壹拾元壹角",
       "10.01, 壹拾元零壹分",
+      // one yuan and some fen takes its 零 as ten yuan does: a mutant writing it only above one yuan (1.05 as 壹元伍分)
+      // had passed, as every other amount here with no 角 has more than one yuan or none
+      "1.05, 壹元零伍分",
       "105.00, 壹佰零伍元整",
       "1005.00, 壹仟零伍元整",
       "1409.50, 壹仟肆佰零玖元伍角",

@@ -261,6 +261,27 @@ class ScriptProposalProperties {
         e.getMessage());
   }
 
+  /**
+   * A component the option lists with nothing waived (an option built by hand may) is not among the waivers the proposal
+   * names: "利息0.00元（零元整）" asks the lender for nothing. A mutant listing every waiver that is not negative had passed, as
+   * the generated options waive a positive amount of each component they list.
+   */
+  @net.jqwik.api.Example
+  void aComponentWithNothingWaivedIsNotNamedAmongTheWaivers() {
+    Map<DebtComponent, Money> waived = new EnumMap<>(DebtComponent.class);
+    waived.put(DebtComponent.INTEREST, Money.ZERO);
+    waived.put(DebtComponent.PENALTY_INTEREST, Money.of("2100.00"));
+    Money settled = DEBT.totalOwed().minus(Money.of("2100.00"));
+    PlanOption o = new PlanOption(DEBT.id(), 12, waived, Money.of("2100.00"), settled, Money.ZERO, settled,
+        Money.ofYuan(100), settled, 0.9, new AcceptanceFeatures(0.5, 0.5, 0.1, DEBT.overdueDays(), true, 0.9), 0.7);
+    String zh = script(ScriptLanguage.ZH_CN, o).section(ScriptSection.Kind.PROPOSAL).text();
+    assertTrue(zh.contains("罚息" + zh(Money.of("2100.00"))), zh);
+    assertFalse(zh.contains("利息0.00") || zh.contains("零元整"), zh);
+    String en = script(ScriptLanguage.EN, o).section(ScriptSection.Kind.PROPOSAL).text();
+    assertTrue(en.contains("penalty interest " + en(Money.of("2100.00"))), en);
+    assertFalse(en.contains("CNY 0.00"), en);
+  }
+
   private static PlanOption with(PlanOption o, int term, Map<DebtComponent, Money> waived, Money waivedTotal,
       Money settled, Money down, Money financed) {
     return new PlanOption(o.debtId(), term, waived, waivedTotal, settled, down, financed, o.firstInstallment(),
