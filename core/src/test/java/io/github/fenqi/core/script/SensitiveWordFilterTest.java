@@ -307,6 +307,21 @@ class SensitiveWordFilterTest {
     assertEquals("媒体", FILTER.find("我要找媒体。").get(0).word());
   }
 
+  /**
+   * An insult of the lender or its staff is hostile, as a threat is: "你们这帮吸血鬼" had been quoted in the script to the
+   * lender. A card of Standard Chartered (个人渣打银行) and sick livestock (家畜生病) are not insults.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"你们这帮吸血鬼。|吸血鬼", "催收员是王八蛋！|王八蛋", "你们这些混蛋。|混蛋", "傻 逼客服。|傻逼",
+      "你们都是人渣。|人渣", "畜生不如。|畜生", "你們這幫吸血鬼。|吸血鬼"})
+  void findsAnInsultOfTheLenderOrItsStaff(String textAndWord) {
+    String[] parts = textAndWord.split("\\|");
+    assertEquals(parts[1], FILTER.find(parts[0]).get(0).word(), parts[0]);
+    assertEquals("家里的家畜生病死了，收入断了。", FILTER.clean("家里的家畜生病死了，收入断了。").text());
+    assertEquals(List.of(), FILTER.find("我有一张个人渣打银行的信用卡。"));
+    assertEquals(List.of(), FILTER.find("我靠捡垃圾为生。"));
+  }
+
   /** An exception only covers the word inside it: the same words meant, next to an exception or not, are found. */
   @ParameterizedTest
   @ValueSource(strings = {"我想轻生，活着太累。|轻生", "我就是恶意不还。|恶意", "我不想还了。|不想还", "我要跑路了。|跑路",
