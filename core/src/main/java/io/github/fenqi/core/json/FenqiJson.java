@@ -365,17 +365,74 @@ public final class FenqiJson {
 
   /**
    * {@code json} as a tree whose numbers are as written, to bind its parts on their own; null when it is malformed or
-   * empty, or holds a number no decimal holds. A double node re-read a correct 12345678.90 as "1.23456789E7", refused
-   * as exponent notation. A number whose exponent has hundreds of digits ({@code 3011…e999999111…}) makes the parser
-   * throw a {@code NumberFormatException}, not an {@code IOException}: it had escaped every reader of a case, a result
-   * and a REST body as a stack trace, where the reading's own problem names the file.
+   * empty. A double node re-read a correct 12345678.90 as "1.23456789E7", refused as exponent notation. A number no
+   * decimal holds, its exponent beyond an int ({@code 3e99999999999999999999}), is the double it reads as (infinite or
+   * zero), as binding reads it, the others as written: the parser throws a {@code NumberFormatException} for it, which
+   * had escaped every reader of a case, a result and a REST body as a stack trace, and then, as a null tree, left every
+   * problem of the document but the first untold.
    */
   public static @Nullable JsonNode exactTree(ObjectMapper mapper, byte[] json) {
     try {
       return mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .with(JsonNodeFactory.withExactBigDecimals(true)).readTree(json);
-    } catch (IOException | NumberFormatException malformed) {
+    } catch (NumberFormatException noDecimal) {
+      try (JsonParser parser = mapper.createParser(json)) {
+        JsonNode root = parser.nextToken() == null ? null : nodeOf(parser, JsonNodeFactory.withExactBigDecimals(true));
+        return parser.nextToken() == null ? root : null; // trailing tokens are malformed, as the mapper reads them
+      } catch (IOException malformed) {
+        return null;
+      }
+    } catch (IOException malformed) {
       return null;
+    }
+  }
+
+  /**
+   * The value at {@code parser}'s current token, its numbers exact but one no decimal holds, which is its double. Keys
+   * given twice are refused by the parser (the mapper's strict duplicate detection), as the tree reader refuses them.
+   */
+  private static JsonNode nodeOf(JsonParser parser, JsonNodeFactory nodes) throws IOException {
+    switch (parser.currentToken()) {
+      case START_OBJECT -> {
+        ObjectNode object = nodes.objectNode();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String name = parser.currentName();
+          parser.nextToken();
+          object.set(name, nodeOf(parser, nodes));
+        }
+        return object;
+      }
+      case START_ARRAY -> {
+        var array = nodes.arrayNode();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          array.add(nodeOf(parser, nodes));
+        }
+        return array;
+      }
+      case VALUE_STRING -> {
+        return nodes.textNode(parser.getText());
+      }
+      case VALUE_NUMBER_INT -> {
+        return switch (parser.getNumberType()) {
+          case INT -> nodes.numberNode(parser.getIntValue());
+          case LONG -> nodes.numberNode(parser.getLongValue());
+          default -> nodes.numberNode(parser.getBigIntegerValue());
+        };
+      }
+      case VALUE_NUMBER_FLOAT -> {
+        try {
+          return nodes.numberNode(parser.getDecimalValue());
+        } catch (NumberFormatException noDecimal) {
+          return nodes.numberNode(parser.getDoubleValue());
+        }
+      }
+      case VALUE_TRUE, VALUE_FALSE -> {
+        return nodes.booleanNode(parser.getBooleanValue());
+      }
+      case VALUE_NULL -> {
+        return nodes.nullNode();
+      }
+      default -> throw new JsonParseException(parser, "unexpected " + parser.currentToken());
     }
   }
 

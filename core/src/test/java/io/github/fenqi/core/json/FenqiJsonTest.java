@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
@@ -378,7 +379,25 @@ class FenqiJsonTest {
           () -> FenqiJson.read(mapper, json.getBytes(StandardCharsets.UTF_8), Holder.class, "case.json"), json);
       assertTrue(e.problems().stream().allMatch(p -> p.location().startsWith("case.json")), e.getMessage());
     }
-    assertEquals(null, FenqiJson.exactTree(mapper, ("[" + huge + "]").getBytes(StandardCharsets.UTF_8)));
+    JsonNode tree = FenqiJson.exactTree(mapper, ("[" + huge + ", 12345678.90, 7]").getBytes(StandardCharsets.UTF_8));
+    assertEquals(Double.POSITIVE_INFINITY, tree.get(0).doubleValue());
+    assertEquals(new java.math.BigDecimal("12345678.90"), tree.get(1).decimalValue());
+    assertEquals(7, tree.get(2).intValue());
+    assertEquals(null, FenqiJson.exactTree(mapper, ("[" + huge + "] 1").getBytes(StandardCharsets.UTF_8)));
+    assertEquals(null, FenqiJson.exactTree(mapper, ("{\"a\":" + huge + ",\"a\":1}").getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * Every problem of a document holding a number no decimal holds is told, not only the first: its tree had been
+   * null, so the other parts were never bound on their own, and a case with that number and a negative principal in
+   * another debt was told of one of them alone.
+   */
+  @Test
+  void aNumberNoDecimalHoldsLeavesNoOtherProblemUntold() {
+    String json = "{\"debts\":[" + debt("3e99999999999999999999") + "," + debt("\"-1.00\"") + "]}";
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> read(json));
+    assertEquals(List.of("case.json: debts[0].principal", "case.json: debts[1].principal"),
+        e.problems().stream().map(Problem::location).toList(), e.getMessage());
   }
 
   /**
