@@ -80,6 +80,12 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
    */
   private boolean scanned; // guarded by this
 
+  /**
+   * Why the directory could not be listed at the last scan, or null: told to listeners once, not on every rescan, as
+   * an unreadable file's reason is.
+   */
+  private @Nullable List<Problem> unlisted; // guarded by this
+
   private JsonDirectoryPolicyRepository(Path directory, boolean refusesOnOpen) {
     this.directory = directory;
     this.refusesOnOpen = refusesOnOpen;
@@ -125,7 +131,8 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
 
   /**
    * Problems of the files whose latest content failed to load (their last good version, if any, stays live while no
-   * file that loads holds it or another version of its day), as a fresh {@link #open} reports them: invalid
+   * file that loads holds it or another version of its day), as a fresh {@link #open} reports them — or, while the
+   * directory itself cannot be listed (unmounted, moved away), that alone, the last good snapshot staying live: invalid
    * files, files that cannot be read (no permission, over {@link InputFiles#DEFAULT_MAX_BYTES}, a symbolic link whose
    * target is missing), and files left out
    * for a duplicate platform and version or a second version of the same day. An unreadable file had been only a log
@@ -175,17 +182,33 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
   /**
    * Scans the directory once and publishes a new snapshot if anything changed; listeners get the events of scans at
    * once (the watch's and a caller's) in version order.
+   *
+   * @throws InvalidInputException naming the directory when it cannot be listed: the last good snapshot stays live,
+   *     {@link #loadProblems} names the directory, and listeners are told as {@link PolicyLoadFailed} (once, not on
+   *     every rescan). It had been a log line of the watch alone: listeners and load problems said nothing while every
+   *     platform ran on the versions of before and no edit was seen.
    */
   public void reload() {
-    listeners.inOrder(events -> {
-      scan(events);
-      return null;
-    });
+    InvalidInputException unlistable = listeners.inOrder(this::scan);
+    if (unlistable != null) {
+      throw unlistable;
+    }
   }
 
-  /** One scan, adding the events to tell to {@code events}. */
-  private synchronized void scan(List<PolicyEvent> events) {
-    List<Path> paths = listPolicyFiles();
+  /** One scan, adding the events to tell to {@code events}; what listing the directory threw, when it could not be. */
+  private synchronized @Nullable InvalidInputException scan(List<PolicyEvent> events) {
+    List<Path> paths;
+    try {
+      paths = listPolicyFiles();
+    } catch (InvalidInputException e) {
+      if (!e.problems().equals(unlisted)) {
+        events.add(new PolicyLoadFailed(directory.toString(), e.problems()));
+      }
+      unlisted = e.problems();
+      problems = e.problems();
+      return e;
+    }
+    unlisted = null;
     boolean changed = files.keySet().retainAll(paths);
     unreadable.keySet().retainAll(paths);
     for (Path path : paths) {
@@ -298,6 +321,7 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
         events.addAll(diff);
       }
     }
+    return null;
   }
 
   /**

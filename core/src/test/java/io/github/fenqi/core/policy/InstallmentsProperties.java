@@ -1,13 +1,17 @@
 package io.github.fenqi.core.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Rate;
 import io.github.fenqi.core.schedule.RepaymentMethod;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -45,6 +49,27 @@ class InstallmentsProperties {
   void aStepOfTheLargestIntLeavesAPolicyOfTwelveMonthsItsOneTerm() {
     assertEquals(List.of(12), installments(12, 12, Integer.MAX_VALUE).allowedTerms());
     assertEquals(List.of(360), installments(360, 360, Integer.MAX_VALUE - 359).allowedTerms());
+  }
+
+  /**
+   * A step that does not reach max from min by whole steps is refused naming {@code step}, whatever it leaves over:
+   * {@code 12..24} by 11 leaves 1, and its longest advertised term, 24, is one no plan could have. Only remainders of
+   * 2 and more had been tried, so a rule that let a remainder of 1 through had passed every test.
+   */
+  @Property(tries = 300)
+  void aStepThatDoesNotReachMaxIsRefusedNamingTheStep(@ForAll @IntRange(min = 1, max = 359) int min,
+      @ForAll @IntRange(min = 1, max = 359) int span, @ForAll @IntRange(min = 2, max = 359) int step) {
+    Assume.that(min + span <= 360 && span % step != 0);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> installments(min, min + span, step));
+    assertEquals(List.of(Problem.of("step", "no term reaches max " + (min + span) + " from min " + min + " in steps of "
+        + step)), e.problems());
+  }
+
+  @Test
+  void aStepLeavingOneMonthOverIsRefused() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> installments(12, 24, 11));
+    assertEquals(List.of(Problem.of("step", "no term reaches max 24 from min 12 in steps of 11")), e.problems());
+    assertEquals(List.of(12, 23), installments(12, 23, 11).allowedTerms());
   }
 
   private static Policy.Installments installments(int min, int max, int step) {

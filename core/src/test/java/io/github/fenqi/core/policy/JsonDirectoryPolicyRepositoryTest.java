@@ -529,6 +529,33 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
   }
 
   /**
+   * A directory that cannot be listed (unmounted, moved away) keeps the last good snapshot live and is a load problem,
+   * told to listeners once, as an unreadable file is: it had been only a log line of the watch, so a service showing
+   * {@link JsonDirectoryPolicyRepository#loadProblems} and an audit log fed by the listeners showed nothing while every
+   * platform ran on the versions of before, and no edit was seen.
+   */
+  @Test
+  void aDirectoryThatCannotBeListedIsALoadProblemToldToListenersOnce() throws Exception {
+    Path policies = Files.createDirectory(dir.resolve("policies"));
+    Samples.copyPolicies(policies);
+    repo = JsonDirectoryPolicyRepository.open(policies);
+    List<PolicyEvent> events = new CopyOnWriteArrayList<>();
+    repo.addListener(events::add);
+    Path away = Files.move(policies, dir.resolve("away"));
+    Problem unlisted = Problem.of(policies.toString(), "cannot be listed: no such file or directory");
+    assertThrows(InvalidInputException.class, repo::reload);
+    assertThrows(InvalidInputException.class, repo::reload);
+    assertEquals(List.of(new PolicyEvent.PolicyLoadFailed(policies.toString(), List.of(unlisted))), events);
+    assertEquals(List.of(unlisted), repo.loadProblems());
+    assertEquals(3, repo.all().size(), "the last good snapshot stays live");
+    Files.move(away, policies);
+    repo.reload();
+    assertEquals(List.of(), repo.loadProblems());
+    assertEquals(1, events.size(), "the directory back as it was changes no policy");
+    assertEquals(3, repo.all().size());
+  }
+
+  /**
    * Readers run while a file is rewritten hundreds of times: every snapshot has all three platforms, holds
    * only values the writer actually wrote, and versions never go backwards.
    */

@@ -271,6 +271,13 @@ class PolicyValidatorTest {
             cards.eligibility(), new Policy.Installments(i.min(), 61, i.step(), i.method(), i.annualRate(), i.monthlyFeeRate()),
             cards.waivers(), cards.downPayment(), cards.legalBasis(), cards.source()));
     assertEquals("installments.max", e.problems().get(0).location());
+    // terms wrong on their own are told as such, not also as a card's: 400 is no term at all, and a step that misses
+    // max says so alone (the five-year rule is asked of terms that hold together)
+    assertEquals(List.of(Problem.of("p.json: $.installments.max", "400 is outside 1..360 months (line 14)")),
+        problems(card.replace("\"max\": 60,", "\"max\": 400,")));
+    assertEquals(List.of("p.json: $.installments.step"),
+        problems(card.replace("\"max\": 60, \"step\": 1,", "\"max\": 72, \"step\": 7,")).stream()
+            .map(Problem::location).toList());
   }
 
   /**
@@ -377,6 +384,10 @@ class PolicyValidatorTest {
         + "[minOverdueDays, requiresHardshipProof, minOutstanding] (line 10)"),
         Problem.of("p.json: $.eligibility.minOverdueDays", "is required (in the object at line 9)")),
         problems(sample().replace("\"minOverdueDays\"", "\"minOverdueDay\"")));
+    // a field missing from the file's own object is named by its path alone: that object is the whole file, and an
+    // "(in the object at line 1)" would point at the first line whatever the field
+    String noVersion = sample().replace("  \"version\": \"2026-01-15\",\n", "");
+    assertEquals(List.of(Problem.of("p.json: $.version", "is required")), problems(noVersion));
   }
 
   /**
