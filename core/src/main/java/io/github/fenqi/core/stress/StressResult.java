@@ -22,8 +22,9 @@ import java.util.OptionalDouble;
  * the result's JSON); a first-default month (at least 0, month 0 being the down payments') and a dominant driver
  * exactly when some path re-defaults, each driver's share within 0..the default probability, the shares adding up to
  * at most it (each default has one driver) and the dominant driver's the largest; a shortfall that is not
- * negative; and a recommendation exactly when the level is RED. Each problem names its field; the level itself is
- * the tester's to derive from its own thresholds.
+ * negative; a recommendation exactly when the level is RED; and GREEN when no path re-defaults (GREEN is at or below
+ * a green threshold of at least 0, so any other level at 0 contradicts the probability at every threshold). Each
+ * problem names its field; the level itself is otherwise the tester's to derive from its own thresholds.
  *
  * <p>Thread-safety: immutable.
  *
@@ -77,6 +78,12 @@ public record StressResult(
       } else if (!Double.isFinite(month)) {
         problems.add(Problem.of("expectedFirstDefaultMonth", month + " is not a month"));
       }
+    }
+    if (share && defaultProbability == 0 && level != null && level != RiskLevel.GREEN) {
+      // GREEN is at or below a green threshold of at least 0: above it with no default is no tester's thresholds (the
+      // engine refused it from a tester, but read back from JSON a RED plan of 0 % had been taken with its advice)
+      problems.add(Problem.of("level", level + " though no path re-defaults (defaultProbability " + defaultProbability
+          + "): GREEN at any threshold"));
     }
     if (worstShortfall95 != null && worstShortfall95.isNegative()) {
       problems.add(Problem.of("worstShortfall95", "'" + worstShortfall95 + "' is negative"));

@@ -200,6 +200,37 @@ class StressResultTest {
     }
   }
 
+  /**
+   * GREEN is a default probability at or below a green threshold of at least 0, so a result with no path re-defaulting
+   * is GREEN at any thresholds: one saying YELLOW or RED beside 0.0 is refused naming {@code level}, built or read
+   * from JSON. The engine refused it from a tester, but a result read back (alone, or as a proposal's stress) had taken
+   * a RED plan of 0 % with its "do not negotiate" (mutation round 87). At 1.0 any level is one some thresholds give.
+   */
+  @Test
+  void aLevelAboveGreenWithNoDefaultIsRefusedNamingIt() throws Exception {
+    for (RiskLevel level : List.of(RiskLevel.YELLOW, RiskLevel.RED)) {
+      Optional<String> advice = level == RiskLevel.RED ? Optional.of("Do not negotiate") : Optional.empty();
+      for (double none : new double[] {0.0, -0.0}) {
+        assertEquals("[level: " + level + " though no path re-defaults (defaultProbability 0.0): GREEN at any "
+            + "threshold]", problems(() -> new StressResult(none, OptionalDouble.empty(), Money.ZERO, level,
+                Optional.empty(), shares(0), List.of(), advice)));
+      }
+      String json = "{\"defaultProbability\": 0.0, \"worstShortfall95\": \"0.00\", \"level\": \"" + level + "\", "
+          + "\"defaultsByDriver\": {}, \"scenarios\": []" + advice.map(a -> ", \"recommendation\": \"" + a + "\"")
+              .orElse("") + "}";
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> io.github.fenqi.core.json.FenqiJson
+          .read(io.github.fenqi.core.json.FenqiJson.newMapper(), json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+              StressResult.class, "stress.json"));
+      assertTrue(e.getMessage().contains("level: " + level + " though no path re-defaults"), e.getMessage());
+    }
+    for (RiskLevel level : RiskLevel.values()) {
+      Optional<String> advice = level == RiskLevel.RED ? Optional.of("Do not negotiate") : Optional.empty();
+      assertEquals(level, new StressResult(1.0, OptionalDouble.of(1), Money.ZERO, level,
+          Optional.of(StressDriver.JOB_LOSS), shares(1.0), List.of(), advice).level());
+    }
+    assertEquals(RiskLevel.YELLOW, yellow(Double.MIN_VALUE).level());
+  }
+
   @Test
   void aRecommendationComesExactlyWithRed() {
     // a GREEN plan told "do not negotiate", or a RED one with no advice, contradicts the traffic light
