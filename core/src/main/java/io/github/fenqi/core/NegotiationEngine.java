@@ -890,19 +890,15 @@ public final class NegotiationEngine implements AutoCloseable {
 
   /**
    * Where a tester's levels contradict its own default probabilities: a level is the probability against the tester's
-   * thresholds ({@link RiskLevel}), whatever they are, so nothing is above GREEN when no path re-defaults, and of one
-   * comparison's plans a likelier default never has a lower level (an equal one, the same). A tester calling a plan
-   * of 40 % GREEN beside one of 5 % RED had the riskier plan recommended and scripted, the safer one withheld.
+   * thresholds ({@link RiskLevel}), whatever they are, so of one comparison's plans a likelier default never has a
+   * lower level (an equal one, the same). A tester calling a plan of 40 % GREEN beside one of 5 % RED had the riskier
+   * plan recommended and scripted, the safer one withheld. (A level above GREEN where no path re-defaults is refused by
+   * {@link StressResult} itself, as the tester builds it.)
    */
   private static List<Problem> levelContradictions(List<StressResult> results) {
     List<Problem> problems = new ArrayList<>();
     for (int j = 0; j < results.size(); j++) {
       StressResult r = results.get(j);
-      if (r.defaultProbability() == 0 && r.level() != RiskLevel.GREEN) {
-        problems.add(Problem.of("compare[" + j + "].level", r.level() + " though no path re-defaults (defaultProbability "
-            + r.defaultProbability() + "): GREEN at any threshold"));
-        continue;
-      }
       for (int i = 0; i < j; i++) {
         StressResult o = results.get(i);
         double p = r.defaultProbability();
