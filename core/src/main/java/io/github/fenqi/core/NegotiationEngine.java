@@ -612,7 +612,9 @@ public final class NegotiationEngine implements AutoCloseable {
     return StatementAnalyzer.builder().lexicon(lexicon).holderNames(request.borrower().name()).build();
   }
 
-  /** Forensics and the risk services {@code asked}; on BLOCK, audits and throws. Null when there was nothing to screen. */
+  /**
+   * Forensics and the risk services {@code asked}; on BLOCK, audits and throws. Null when there was nothing to screen.
+   */
   private @Nullable Screening screen(NegotiationRequest request, List<ParsedStatement> statements,
       @Nullable StatementAnalysis analysis, List<RiskCheck> asked) {
     if (analysis == null && asked.isEmpty()) {

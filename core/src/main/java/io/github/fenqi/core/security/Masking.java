@@ -171,8 +171,8 @@ public final class Masking {
    * A digit {@link #asciiDigits} cannot make ASCII in place: a decimal digit of two UTF-16 units (the mathematical
    * bold, double-struck and monospace digits {@code 𝟏𝟑𝟖…}, which a note pasted from a styled page carries), or a circled
    * one ({@code ⓪}, {@code ①}–{@code ⑨}, their negative and sans-serif forms), a superscript or subscript one
-   * ({@code ¹³⁸…}, {@code ₁₃₈…}) or one in parentheses or with a full stop ({@code ⑴}, {@code ⒈}), as typed to slip past
-   * a filter: the last four had gone out in clear.
+   * ({@code ¹³⁸…}, {@code ₁₃₈…}) or one in parentheses or with a full stop ({@code ⑴}, {@code ⒈}), as typed to slip
+   * past a filter: the last four had gone out in clear.
    */
   private static final String ODD_DIGIT = "(?:[\\x{10000}-\\x{10FFFF}&&\\p{Nd}]|[\\u24EA\\u2460-\\u2468\\u24FF"
       + "\\u2776-\\u277E\\u2780-\\u2788\\u278A-\\u2792\\u00B2\\u00B3\\u00B9\\u2070\\u2074-\\u2079\\u2080-\\u2089"

@@ -12,8 +12,8 @@ import net.jqwik.api.Property;
  * An identifier written in the digits of another script is masked as one in ASCII digits: Arabic-Indic
  * ({@code ١٣٨١٢٣٤٥٦٧٨}, as an Arabic keyboard types it), Devanagari, Thai, the mathematical bold and monospace digits
  * (two UTF-16 units each, which a note pasted from a styled page carries) and circled, superscript and subscript
- * digits ({@code ①③⑧…}, {@code ¹³⁸…}, {@code ₁₃₈…}, typed to slip past a filter) all went out in clear. A number of such digits that is no identifier, and every other
- * character, stays as written.
+ * digits ({@code ①③⑧…}, {@code ¹³⁸…}, {@code ₁₃₈…}, typed to slip past a filter) all went out in clear. A number of
+ * such digits that is no identifier, and every other character, stays as written.
  */
 class OtherScriptDigitsProperties {
   /**

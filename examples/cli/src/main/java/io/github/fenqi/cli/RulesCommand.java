@@ -120,7 +120,8 @@ final class RulesCommand implements Runnable {
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {"0:every rule file is valid and holds at least one rule, of a platform (or _shared)",
           "1:a file is invalid, holds no rules, applies to no debt, or is no file (a link to nothing, a directory); or "
-              + "DIR is no directory of rule files, or --policies does not read" + FenqiCli.OUTPUT_UNWRITTEN, FenqiCli.EXIT_INTERNAL, FenqiCli.EXIT_PIPE})
+              + "DIR is no directory of rule files, or --policies does not read" + FenqiCli.OUTPUT_UNWRITTEN,
+          FenqiCli.EXIT_INTERNAL, FenqiCli.EXIT_PIPE})
   static final class Check implements Callable<Integer> {
     @Spec CommandSpec spec;
 
