@@ -307,6 +307,39 @@ class WatcherRestartTest {
     }
   }
 
+  /**
+   * A null entry in one of the state file's lists (a hand edit, a tool's merge) is named by its list and place: it had
+   * been refused as {@code Cannot construct instance of `...WatchState$Content`, problem:
+   * `java.lang.NullPointerException`}, naming neither the list nor the entry, in the words of the code.
+   */
+  @Test
+  void aNullEntryInAStateFileListIsNamed() throws Exception {
+    run(AnnouncementWatcher.Mode.REVIEW, w -> w.pollOnce());
+    String good = Files.readString(state);
+    String name = state + " (announcement watcher state)";
+    for (String[] bad : new String[][] {
+        {good.replace("\"read\" : [ {", "\"read\" : [ null, {"), name + ": read[0]: is missing"},
+        {good.replace("\"lastUnderId\" : [ {", "\"lastUnderId\" : [ null, {"), name + ": lastUnderId[0]: is missing"},
+        {good.replace("\"pending\" : [ {", "\"pending\" : [ null, {"), name + ": pending[0]: is missing"},
+        {good.replace("\"decided\" : [ ]", "\"decided\" : [ null ]"), name + ": decided[0]: is missing"},
+        {good.replace("\"unlisted\" : [ ]", "\"unlisted\" : [ null ]"), name + ": unlisted[0]: is missing"},
+        {good.replace("\"failedAttempts\" : [ ]", "\"failedAttempts\" : [ null ]"),
+            name + ": failedAttempts[0]: is missing"},
+        {good.replaceFirst("\"extracted\" : \\[ \\{", "\"extracted\" : [ null, {"),
+            name + ": pending[0].extracted[0]: is missing"},
+        {good.replaceFirst("\"changes\" : \\[ \\{", "\"changes\" : [ null, {"),
+            name + ": pending[0].changes[0]: is missing"},
+        {good.replaceFirst("\"terms\" : \\[ \\]", "\"terms\" : [ null ]"),
+            name + ": pending[0].terms[0]: is missing"}}) {
+      assertTrue(!bad[0].equals(good), bad[1]);
+      Files.writeString(state, bad[0]);
+      InvalidInputException e = assertThrows(InvalidInputException.class,
+          () -> run(AnnouncementWatcher.Mode.REVIEW, w -> w.pollOnce()), bad[1]);
+      assertTrue(e.getMessage().contains(bad[1]) && !e.getMessage().contains("Exception"),
+          () -> bad[1] + "\n  was: " + e.getMessage());
+    }
+  }
+
   /** A state file that cannot be written is an error naming it, not a poll that forgets what it read. */
   @Test
   void aStateFileThatCannotBeWrittenIsNamed() throws Exception {
