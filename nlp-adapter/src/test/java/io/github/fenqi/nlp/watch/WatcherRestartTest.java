@@ -266,6 +266,10 @@ class WatcherRestartTest {
         {good.replace("\"uri\" : \"http", "\"uri\" : \":http"),
             name + ": pending[0].announcement.uri: ':http"},
         {"null", name + ": is JSON null"},
+        // a decision is APPLIED, REJECTED or SUPERSEDED: another status had been taken (mutation audit 88)
+        {good.replace("\"decided\" : [ ]", "\"decided\" : [ {\"changeId\" : \"cc-feed:0\", \"status\" : "
+            + "\"APPLY_FAILED\", \"at\" : \"2026-11-25T02:00:00Z\"} ]"),
+            name + ": decided[0].status: APPLY_FAILED is not a decision (APPLIED, REJECTED or SUPERSEDED)"},
         // one byte of a hash changed: the text it stood for had been read again and applied over a hand edit
         {good.replaceFirst("\"hash\" : \"[0-9a-f]", "\"hash\" : \"x"), name + ": read[0].hash: 'x"},
         // 64 lowercase hex digits, as the watcher writes them: one short, or one in upper case, is no hash it wrote
