@@ -199,7 +199,7 @@ final class WatchState {
     Noted {
       required("field", field);
       required("kind", kind);
-      readings = List.copyOf(required("readings", readings));
+      readings = entries("readings", readings);
       note(field, kind, readings); // refuses a note the extractor cannot have made, naming the part
     }
 
@@ -234,22 +234,16 @@ final class WatchState {
       List<FinancialTerm> terms, List<Mention> termMentions, List<Compared> changes, Instant at,
       @Nullable List<String> supersedes, @Nullable List<Noted> notes) {
     Queued {
-      notes = notes == null ? List.of() : List.copyOf(notes);
-      for (int i = 0; i < notes.size(); i++) {
-        required("notes[" + i + "]", notes.get(i));
-      }
-      supersedes = supersedes == null ? List.of() : List.copyOf(supersedes);
-      for (int i = 0; i < supersedes.size(); i++) {
-        required("supersedes[" + i + "]", supersedes.get(i));
-      }
+      notes = notes == null ? List.of() : entries("notes", notes);
+      supersedes = supersedes == null ? List.of() : entries("supersedes", supersedes);
       required("id", id);
       required("sourceId", sourceId);
       required("platformId", platformId);
       required("announcement", announcement);
-      extracted = List.copyOf(required("extracted", extracted));
-      terms = List.copyOf(required("terms", terms));
-      termMentions = List.copyOf(required("termMentions", termMentions));
-      changes = List.copyOf(required("changes", changes));
+      extracted = entries("extracted", extracted);
+      terms = entries("terms", terms);
+      termMentions = entries("termMentions", termMentions);
+      changes = entries("changes", changes);
       required("at", at);
       if (changes.isEmpty()) {
         throw new InvalidInputException("changes", "a queued change needs at least one field change");
@@ -325,12 +319,12 @@ final class WatchState {
         }
         unlisted = List.of();
       }
-      unlisted = List.copyOf(required("unlisted", unlisted));
-      read = List.copyOf(required("read", read));
-      lastUnderId = List.copyOf(required("lastUnderId", lastUnderId));
-      failedAttempts = List.copyOf(required("failedAttempts", failedAttempts));
-      pending = List.copyOf(required("pending", pending));
-      decided = List.copyOf(required("decided", decided));
+      unlisted = entries("unlisted", unlisted);
+      read = entries("read", read);
+      lastUnderId = entries("lastUnderId", lastUnderId);
+      failedAttempts = entries("failedAttempts", failedAttempts);
+      pending = entries("pending", pending);
+      decided = entries("decided", decided);
     }
 
     static final Content EMPTY =
@@ -417,6 +411,19 @@ final class WatchState {
       throw new InvalidInputException("hash", "'" + Problem.excerpt(hash) + "' is not a content hash (64 hex digits "
           + "0-9a-f, as the watcher writes them)");
     }
+  }
+
+  /**
+   * {@code list}, copied, with every entry present: a null entry ({@code "read" : [ null ]}, a hand edit or a merge of
+   * the file) is named by its list and place, {@code read[0]: is missing}; {@link List#copyOf} had refused it as
+   * {@code Cannot construct instance of `...WatchState$Content`, problem: `java.lang.NullPointerException`}.
+   */
+  private static <T> List<T> entries(String name, @Nullable List<T> list) {
+    required(name, list);
+    for (int i = 0; i < list.size(); i++) {
+      required(name + "[" + i + "]", list.get(i));
+    }
+    return List.copyOf(list);
   }
 
   private static <T> T required(String name, @Nullable T value) {

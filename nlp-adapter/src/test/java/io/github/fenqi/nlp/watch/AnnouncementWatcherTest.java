@@ -162,6 +162,45 @@ class AnnouncementWatcherTest {
   }
 
   /**
+   * A listener that throws (an audit log that is down) is logged and passed over: the poll goes on to the next source,
+   * the listeners after it are still told, the change is queued or applied as it would be, and an approval returns
+   * its result. No test had a listener throw on a change, so the watcher could let it end the poll and the approval.
+   */
+  @Test
+  void aListenerThatThrowsStopsNeitherThePollNorTheOtherListenersNorAnApproval() {
+    PolicyChangeListener failing = new PolicyChangeListener() {
+      @Override
+      public void onChange(PolicyChange change) {
+        throw new IllegalStateException("audit log down");
+      }
+
+      @Override
+      public void onSourceFailure(String sourceId, PolicySourceException failure) {
+        throw new IllegalStateException("audit log down");
+      }
+    };
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(source("gone", "/missing"), AnnouncementWatcher.Mode.REVIEW)
+        .source(source("notices", "/notice"), AnnouncementWatcher.Mode.REVIEW)
+        .source(HttpPolicySource.builder("feed", "other", server.uri("/notice")).build(),
+            AnnouncementWatcher.Mode.AUTO_APPLY)
+        .listener(failing).listener(recorder).build();
+    List<PolicyChange> detected = watcher.pollOnce();
+    assertEquals(List.of("notices QUEUED_FOR_REVIEW", "feed APPLIED"),
+        detected.stream().map(c -> c.sourceId() + " " + c.status()).toList());
+    assertEquals(36, store.liveValues("other").get(PolicyField.MAX_INSTALLMENTS));
+    assertEquals(1, recorder.failures.size(), "the missing page is told to the listener after the failing one");
+    assertTrue(recorder.failures.get(0).startsWith("gone: "), recorder.failures.toString());
+
+    PolicyChange approved = watcher.approve(detected.get(0).id());
+    assertEquals(PolicyChange.Status.APPLIED, approved.status());
+    assertEquals(36, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+    assertEquals(List.of(PolicyChange.Status.QUEUED_FOR_REVIEW, PolicyChange.Status.APPLIED,
+        PolicyChange.Status.APPLIED), recorder.changes.stream().map(PolicyChange::status).toList());
+    assertEquals(List.of(), watcher.pendingReview());
+  }
+
+  /**
    * Feeds list the newest first: the older notice must not be applied over the newer one, nor before it (24 months
    * had been live for a moment, a version of its own, at the first poll and again after every restart).
    */

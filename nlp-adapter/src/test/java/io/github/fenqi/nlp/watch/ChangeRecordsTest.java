@@ -52,6 +52,19 @@ class ChangeRecordsTest {
         problems(() -> new Announcement(null, "n1", null, "text", URI.create("https://example.com/n1"), null)));
   }
 
+  /**
+   * Notes of an announcement are reported only when there are some: an empty list is refused naming it, as is each
+   * missing part (mutation audit 88: dropping the empty check survived, no test built one).
+   */
+  @Test
+  void announcementNotesNameEachBadPart() {
+    assertEquals(List.of("notes: is empty (an announcement without notes is not reported as notes)"),
+        problems(() -> new AnnouncementNotes("cc-notices", "demo", NOTICE, List.of(),
+            Instant.parse("2026-12-02T00:00:00Z"))));
+    assertEquals(List.of("sourceId: is required", "platformId: is required", "announcement: is required",
+        "notes: is required", "at: is required"), problems(() -> new AnnouncementNotes(null, null, null, null, null)));
+  }
+
   @Test
   void aPolicyChangeNamesEachBadPart() {
     assertEquals(List.of("id: is required", "sourceId: is required", "platformId: is required",

@@ -102,6 +102,22 @@ class WatchStateRetentionTest {
   }
 
   /**
+   * A watcher run for one poll at a time (a job started by cron, a service restarted often) keeps the state file
+   * bounded too: the fetches each text has gone unlisted are kept in the file ({@code unlisted}) and counted on after
+   * a restart. Restarting that count at every start left every text one fetch old for ever (no test restarted
+   * between the polls of a changing page), so such a watcher's file grew by a text per run.
+   */
+  @Test
+  void aWatcherRestartedAfterEveryPollStillForgets() throws Exception {
+    for (int run = 1; run <= 12; run++) {
+      try (AnnouncementWatcher w = watcher("/page").forgetAfter(3).build()) {
+        w.pollOnce();
+      }
+    }
+    assertTrue(entries() <= 3, entries() + " texts read kept after 12 runs of one poll: at most forgetAfter fetches'");
+  }
+
+  /**
    * A text the feed still lists is never forgotten, however many texts of another source are, and across a restart:
    * an operator's hand edit stands. One that left the feed is forgotten after forgetAfter fetches; back, it is new.
    */

@@ -245,7 +245,7 @@ class WatcherRestartTest {
     run(AnnouncementWatcher.Mode.REVIEW, w -> w.pollOnce());
     String good = Files.readString(state);
     String name = state + " (announcement watcher state)";
-    for (String[] bad : new String[][] {
+    assertEachRefused(new String[][] {
         {good.substring(0, good.length() / 2), name + ": line "},
         {"", name + ": is empty"},
         {good.replace("\"formatVersion\" : 4", "\"formatVersion\" : 5"),
@@ -266,6 +266,10 @@ class WatcherRestartTest {
         {good.replace("\"uri\" : \"http", "\"uri\" : \":http"),
             name + ": pending[0].announcement.uri: ':http"},
         {"null", name + ": is JSON null"},
+        // a decision is APPLIED, REJECTED or SUPERSEDED: another status had been taken (mutation audit 88)
+        {good.replace("\"decided\" : [ ]", "\"decided\" : [ {\"changeId\" : \"cc-feed:0\", \"status\" : "
+            + "\"APPLY_FAILED\", \"at\" : \"2026-11-25T02:00:00Z\"} ]"),
+            name + ": decided[0].status: APPLY_FAILED is not a decision (APPLIED, REJECTED or SUPERSEDED)"},
         // one byte of a hash changed: the text it stood for had been read again and applied over a hand edit
         {good.replaceFirst("\"hash\" : \"[0-9a-f]", "\"hash\" : \"x"), name + ": read[0].hash: 'x"},
         // 64 lowercase hex digits, as the watcher writes them: one short, or one in upper case, is no hash it wrote
@@ -273,11 +277,20 @@ class WatcherRestartTest {
             name + ": read[0].hash: '" + "0".repeat(37) + "...' is not a content hash"},
         {good.replaceFirst("\"hash\" : \"[0-9a-f]", "\"hash\" : \"A"), name + ": read[0].hash: 'A"},
         {good.replaceFirst("(\"lastUnderId\" : \\[ \\{[^}]*\"hash\" : \")[0-9a-f]", "$1:"),
-            name + ": lastUnderId[0].hash: ':"}}) {
+            name + ": lastUnderId[0].hash: ':"}}, message -> true);
+  }
+
+  /**
+   * Each of {@code bads} ({@code {file content, what the error says}}) written as the state file is refused by
+   * {@code build()} with an error saying that, and of which {@code alsoTrue} holds.
+   */
+  private void assertEachRefused(String[][] bads, java.util.function.Predicate<String> alsoTrue) throws Exception {
+    for (String[] bad : bads) {
       Files.writeString(state, bad[0]);
       InvalidInputException e = assertThrows(InvalidInputException.class,
           () -> run(AnnouncementWatcher.Mode.REVIEW, w -> w.pollOnce()), bad[1]);
-      assertTrue(e.getMessage().contains(bad[1]), bad[1] + "\n  was: " + e.getMessage());
+      assertTrue(e.getMessage().contains(bad[1]) && alsoTrue.test(e.getMessage()),
+          () -> bad[1] + "\n  was: " + e.getMessage());
     }
   }
 
@@ -291,20 +304,44 @@ class WatcherRestartTest {
     run(AnnouncementWatcher.Mode.REVIEW, w -> w.pollOnce());
     String good = Files.readString(state);
     String name = state + " (announcement watcher state)";
-    for (String[] bad : new String[][] {
+    assertEachRefused(new String[][] {
         {good.replace("\"value\" : \"36\"", "\"value\" : \"3\\nINFO ok\""),
             name + ": pending[1].extracted[0].value: '3\\nINFO ok' is not a value of MAX_INSTALLMENTS (a whole "
                 + "number)"},
         {good.replaceFirst("\"hash\" : \"[0-9a-f]{64}\"", "\"hash\" : \"" + "x".repeat(10_000) + "\""),
             name + ": read[0].hash: '" + "x".repeat(37) + "...' is not a content hash"},
         {good.replace("\"uri\" : \"http", "\"uri\" : \":http\\n" + "y".repeat(10_000)),
-            name + ": pending[0].announcement.uri: ':http\\n" + "y".repeat(31) + "...' is not a URI: "}}) {
-      Files.writeString(state, bad[0]);
-      InvalidInputException e = assertThrows(InvalidInputException.class,
-          () -> run(AnnouncementWatcher.Mode.REVIEW, w -> w.pollOnce()), bad[1]);
-      assertTrue(e.getMessage().contains(bad[1]) && e.getMessage().length() < 1_000
-          && e.getMessage().indexOf('\n') < 0, () -> bad[1] + "\n  was: " + e.getMessage());
+            name + ": pending[0].announcement.uri: ':http\\n" + "y".repeat(31) + "...' is not a URI: "}}, message -> message.length() < 1_000 && message.indexOf('\n') < 0);
+  }
+
+  /**
+   * A null entry in one of the state file's lists (a hand edit, a tool's merge) is named by its list and place: it had
+   * been refused as {@code Cannot construct instance of `...WatchState$Content`, problem:
+   * `java.lang.NullPointerException`}, naming neither the list nor the entry, in the words of the code.
+   */
+  @Test
+  void aNullEntryInAStateFileListIsNamed() throws Exception {
+    run(AnnouncementWatcher.Mode.REVIEW, w -> w.pollOnce());
+    String good = Files.readString(state);
+    String name = state + " (announcement watcher state)";
+    String[][] bads = {
+        {good.replace("\"read\" : [ {", "\"read\" : [ null, {"), name + ": read[0]: is missing"},
+        {good.replace("\"lastUnderId\" : [ {", "\"lastUnderId\" : [ null, {"), name + ": lastUnderId[0]: is missing"},
+        {good.replace("\"pending\" : [ {", "\"pending\" : [ null, {"), name + ": pending[0]: is missing"},
+        {good.replace("\"decided\" : [ ]", "\"decided\" : [ null ]"), name + ": decided[0]: is missing"},
+        {good.replace("\"unlisted\" : [ ]", "\"unlisted\" : [ null ]"), name + ": unlisted[0]: is missing"},
+        {good.replace("\"failedAttempts\" : [ ]", "\"failedAttempts\" : [ null ]"),
+            name + ": failedAttempts[0]: is missing"},
+        {good.replaceFirst("\"extracted\" : \\[ \\{", "\"extracted\" : [ null, {"),
+            name + ": pending[0].extracted[0]: is missing"},
+        {good.replaceFirst("\"changes\" : \\[ \\{", "\"changes\" : [ null, {"),
+            name + ": pending[0].changes[0]: is missing"},
+        {good.replaceFirst("\"terms\" : \\[ \\]", "\"terms\" : [ null ]"),
+            name + ": pending[0].terms[0]: is missing"}};
+    for (String[] bad : bads) {
+      assertFalse(bad[0].equals(good), () -> bad[1] + ": the file is not damaged");
     }
+    assertEachRefused(bads, message -> !message.contains("Exception"));
   }
 
   /** A state file that cannot be written is an error naming it, not a poll that forgets what it read. */
