@@ -66,10 +66,10 @@ final class ExactProposalSolver implements ProposalSolver {
         proposals.add(Proposal.of(strategy, plans, Money.ofFen(totalOwed), result.proven()));
         if (!result.proven()) {
           notes.put(strategy, stopped(result, problem.config()) + "; this is the best plan found, optimality is not "
-              + "proven");
+              + "proven" + RAISE);
         }
       } else if (!result.proven()) { // AGGRESSIVE's too: running out is no proof that the floor cannot be met
-        notes.put(strategy, stopped(result, problem.config()) + ", without finding a plan");
+        notes.put(strategy, stopped(result, problem.config()) + ", without finding a plan" + RAISE);
       } else if (strategy == Strategy.AGGRESSIVE) {
         notes.put(strategy, belowFloor(problem.config()));
       }
@@ -88,6 +88,14 @@ final class ExactProposalSolver implements ProposalSolver {
   private static String stopped(MultipleChoiceKnapsack.Result result, GridConfig config) {
     return "the search stopped after " + result.nodes() + " nodes, limit " + config.maxSearchNodes();
   }
+
+  /**
+   * What ends every note of a search that stopped at the limit: the limit to raise. Only the note of a case no strategy
+   * had a proven plan for said it, and a plan whose optimality was not proven, or a strategy left without one beside
+   * the others' plans, named no way to a better answer (an adapter renames it as its own setting: the CLI's
+   * {@code --max-search-nodes}).
+   */
+  private static final String RAISE = " (raise " + GridConfig.MAX_SEARCH_NODES_NAME + ")";
 
   private static String belowFloor(GridConfig config) {
     return "no combination keeps every lender's acceptance at or above " + config.acceptanceFloor()
@@ -127,12 +135,12 @@ final class ExactProposalSolver implements ProposalSolver {
         String stopped = stopped(results.get(strategy), config) + ", without finding a plan";
         if (strategy == Strategy.AGGRESSIVE && !aboveFloor) { // proven, its search found none above the floor
           notes.put(strategy, results.get(strategy).proven() ? belowFloor(config) : stopped + "; the plan of least "
-              + "first-month installments keeps some lender's acceptance below " + config.acceptanceFloor());
+              + "first-month installments keeps some lender's acceptance below " + config.acceptanceFloor() + RAISE);
           continue;
         }
         proposals.add(Proposal.of(strategy, plans, totalOwed, false));
         notes.put(strategy, stopped + "; this is the plan of least first-month installments within the savings, not "
-            + "this strategy's proven optimum (raise " + GridConfig.MAX_SEARCH_NODES_NAME + ")");
+            + "this strategy's proven optimum" + RAISE);
       }
       return new ProposalSet(proposals, Optional.empty(), notes);
     }

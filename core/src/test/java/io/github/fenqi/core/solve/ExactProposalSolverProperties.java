@@ -223,7 +223,8 @@ class ExactProposalSolverProperties {
       ProposalSet set = ProposalSolver.exact().solve(problem);
       assertEquals(3, set.notes().size(), set.notes().toString()); // every strategy's search stopped
       for (String note : set.notes().values()) {
-        assertTrue(note.matches("the search stopped after \\d+ nodes, limit " + maxNodes + "[;,] .*"), note);
+        assertTrue(note.matches("the search stopped after \\d+ nodes, limit " + maxNodes + "[;,] .*")
+            && note.endsWith(" (raise GridConfig.maxSearchNodes)"), note);
       }
     }
   }
@@ -247,7 +248,8 @@ class ExactProposalSolverProperties {
           assertEquals(null, note, p.strategy() + " at " + maxNodes);
         } else {
           unproven++;
-          assertTrue(note != null && note.endsWith("this is the best plan found, optimality is not proven"),
+          assertTrue(note != null && note.endsWith("this is the best plan found, optimality is not proven (raise "
+              + "GridConfig.maxSearchNodes)"),
               p.strategy() + " at " + maxNodes + ": " + note);
         }
       }

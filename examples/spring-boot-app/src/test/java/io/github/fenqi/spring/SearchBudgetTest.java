@@ -127,7 +127,7 @@ class SearchBudgetTest {
       assertThat(res.statusCode()).as(res.body()).isEqualTo(422);
       assertThat(JSON.readTree(res.body()).get("detail").asText()).isEqualTo("case sample-002 has no AGGRESSIVE "
           + "proposal: the search stopped after 7 nodes, limit 3, without finding a plan; the plan of least "
-          + "first-month installments keeps some lender's acceptance below 0.3");
+          + "first-month installments keeps some lender's acceptance below 0.3 (raise fenqi.max-search-nodes)");
     }
   }
 }
