@@ -75,13 +75,42 @@ public record Screening(ForensicVerdict verdict, List<String> reasons, List<Stat
     return verdict;
   }
 
+  /** At most this many of a signal's rows are named in its reason, then how many more (the report holds them all). */
+  private static final int ROWS_NAMED = 10;
+
+  /**
+   * {@code " [row, row …]"} for the rows ({@code file:line}, or a file) that {@code detail} does not already name, the
+   * first {@value #ROWS_NAMED} and then how many more; empty when it names them all.
+   */
+  static String rowsNotNamed(List<String> rows, String detail) {
+    List<String> left = rows.stream().filter(r -> !names(detail, r)).toList();
+    if (left.isEmpty()) {
+      return "";
+    }
+    String shown = String.join(", ", left.subList(0, Math.min(ROWS_NAMED, left.size())));
+    return " [" + shown + (left.size() > ROWS_NAMED ? " and " + (left.size() - ROWS_NAMED) + " more" : "") + "]";
+  }
+
+  /** Whether {@code text} holds {@code row} not followed by a digit ({@code f.csv:1} is not named by {@code f.csv:18}). */
+  private static boolean names(String text, String row) {
+    for (int at = text.indexOf(row); at >= 0; at = text.indexOf(row, at + 1)) {
+      int end = at + row.length();
+      if (end == text.length() || !Character.isDigit(text.charAt(end))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Combines a forensic report (may be null) and risk answers into one screening. */
   static Screening of(@Nullable StatementAnalysis analysis, @Nullable ForensicReport forensics, List<RiskAssessment> risk) {
     // one line each, as reports print them: a risk service's reason (another party's text) or a statement's name in a
     // signal holding a line break had printed a line of its own in the CLI's report, such as a forged verdict
     List<String> reasons = new ArrayList<>();
     if (forensics != null && forensics.verdict() != ForensicVerdict.PASS) {
-      forensics.signals().forEach(s -> reasons.add(Problem.escaped("statements: " + s.kind() + ": " + s.detail())));
+      // the rows, as statement ingest names them: "4 row(s) … in bank_A_forged.csv" had stopped a case naming no row
+      forensics.signals().forEach(s -> reasons.add(Problem.escaped("statements: " + s.kind() + ": " + s.detail()
+          + rowsNotNamed(s.rows(), s.detail()))));
     }
     for (RiskAssessment a : risk) {
       if (a.decision() != RiskDecision.ALLOW) {

@@ -167,6 +167,27 @@ class NegotiationEngineScreeningTest {
         declared.notes().get(1));
   }
 
+  /**
+   * A reason names the rows its signal found, as {@code statement ingest} does: "4 row(s) … in bank_A_forged.csv" had
+   * stopped the case (and {@code plan --statement}) without saying which rows, while rows the detail already names are
+   * not repeated, and a long list is cut after ten rows, saying how many more.
+   */
+  @Test
+  void aBlockReasonNamesTheRowsItsSignalFound() {
+    NegotiationBlockedException blocked = assertThrows(NegotiationBlockedException.class,
+        () -> engine().build().calculate(sample, List.of(statement("bank_A_forged.csv"))));
+    assertEquals(List.of(
+        "statements: BALANCE_BREAK: 4 row(s) where previous balance ± amount ≠ stated balance in bank_A_forged.csv "
+            + "[bank_A_forged.csv:18, bank_A_forged.csv:47, bank_A_forged.csv:52, bank_A_forged.csv:83]",
+        "statements: DUPLICATE_SERIAL: 1 row(s) repeating an earlier serial or an identical row in bank_A_forged.csv "
+            + "[bank_A_forged.csv:47]"), blocked.screening().reasons());
+    assertTrue(blocked.getMessage().contains("bank_A_forged.csv:83]"), blocked.getMessage());
+    assertTrue(Screening.rowsNotNamed(java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(i -> "f.csv:" + i).toList(),
+        "detail").equals(" [f.csv:1, f.csv:2, f.csv:3, f.csv:4, f.csv:5, f.csv:6, f.csv:7, f.csv:8, f.csv:9, "
+        + "f.csv:10 and 2 more]"));
+    assertEquals("", Screening.rowsNotNamed(List.of("f.csv:9"), "f.csv:9 states 82 rows"));
+  }
+
   /** The sample Alipay export is 周子航's, not the sample borrower's: his income must not be planned on. */
   @Test
   void anotherPersonsStatementBlocks() {
