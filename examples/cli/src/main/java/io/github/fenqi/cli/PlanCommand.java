@@ -128,9 +128,7 @@ final class PlanCommand implements Callable<Integer> {
       FileKind.requireDirectory(rules, "rule files", "--rules");
     }
     // names that are no file (a link to a moved file): the directory loaders pass over them in silence
-    List<io.github.fenqi.core.Problem> notFiles = new ArrayList<>();
-    PolicyCommand.notPolicyFiles(policies).forEach((p, why) -> notFiles.add(io.github.fenqi.core.Problem.of(p.toString(),
-        why)));
+    List<io.github.fenqi.core.Problem> notFiles = new ArrayList<>(PolicyCommand.notPolicyFileProblems(policies));
     if (rules != null) {
       notFiles.addAll(RulesCommand.notRuleFiles(rules));
     }

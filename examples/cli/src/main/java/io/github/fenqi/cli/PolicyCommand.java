@@ -48,6 +48,13 @@ final class PolicyCommand implements Runnable {
     return FileKind.notRegularFiles(dir, PolicyCommand::listed, "a policy file");
   }
 
+  /** {@link #notPolicyFiles} as problems, each named by its path: what {@code --policies} refuses before it reads. */
+  static List<io.github.fenqi.core.Problem> notPolicyFileProblems(Path dir) {
+    List<io.github.fenqi.core.Problem> problems = new ArrayList<>();
+    notPolicyFiles(dir).forEach((p, why) -> problems.add(io.github.fenqi.core.Problem.of(p.toString(), why)));
+    return problems;
+  }
+
   /**
    * The {@code *.json} names of {@code dir} in name order, or why there are none: a directory with no policy file (a
    * mistyped or not yet filled one) is refused by {@code plan --policies} as by {@code policy validate}, where the

@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -182,8 +182,7 @@ final class RulesCommand implements Runnable {
     /** The platforms of the policies of {@code directory}, read and refused as {@code plan --policies} reads them. */
     private static Set<String> platformsOf(Path directory) {
       PolicyCommand.policyFiles(directory, "--policies");
-      List<Problem> notFiles = new ArrayList<>();
-      PolicyCommand.notPolicyFiles(directory).forEach((p, why) -> notFiles.add(Problem.of(p.toString(), why)));
+      List<Problem> notFiles = PolicyCommand.notPolicyFileProblems(directory);
       if (!notFiles.isEmpty()) {
         throw new InvalidInputException(notFiles);
       }
