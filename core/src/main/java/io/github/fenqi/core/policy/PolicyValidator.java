@@ -106,7 +106,8 @@ public final class PolicyValidator {
     try {
       root = mapper.readTree(json);
     } catch (IOException e) {
-      return new Result(source, Optional.empty(), FenqiJson.translate(e, source, json).problems());
+      return new Result(source, Optional.empty(),
+          pathsFromRoot(FenqiJson.translate(e, source, json).problems(), source));
     } catch (NumberFormatException e) { // an exponent of hundreds of digits: it had ended `policy validate` as a bug
       return new Result(source, Optional.empty(), List.of(Problem.of(source, FenqiJson.NO_DECIMAL_HOLDS)));
     }
@@ -197,6 +198,23 @@ public final class PolicyValidator {
         problems.add(Problem.of(source + ": $." + field + (p.location().isEmpty() ? "" : "." + p.location()), p.reason()));
       }
     }
+  }
+
+  /**
+   * The problems of a document that could not be read, a key given twice inside a part named from the root as every
+   * other problem of a policy is ({@code p.json: $.waivers}): it had been {@code p.json: waivers}, beside the
+   * validator's {@code p.json: $.waivers.interest}, so a caller grouping problems by field saw two spellings of one
+   * place. A place by line ({@code p.json: line 3}) or the file alone stays as it is.
+   */
+  private static List<Problem> pathsFromRoot(List<Problem> problems, String source) {
+    List<Problem> out = new ArrayList<>(problems.size());
+    String prefix = source + ": ";
+    for (Problem p : problems) {
+      String rest = p.location().startsWith(prefix) ? p.location().substring(prefix.length()) : null;
+      boolean path = rest != null && !rest.isEmpty() && !rest.startsWith("line ") && !rest.startsWith("$");
+      out.add(path ? Problem.of(prefix + "$" + (rest.startsWith("[") ? "" : ".") + rest, p.reason()) : p);
+    }
+    return out;
   }
 
   /** Rewrites {@code source: a.b} locations as {@code source: $.a.b}. */

@@ -40,16 +40,17 @@ class PolicyValidatorTest {
   }
 
   /**
-   * A key given twice inside a part of a policy names that part, as every other problem of a field does: read as a
-   * JSON tree, it had been reported against the file alone ("p.json: field 'interest' appears twice").
+   * A key given twice inside a part of a policy names that part from the root, as every other problem of a field does:
+   * read as a JSON tree, it had been reported against the file alone ("p.json: field 'interest' appears twice"), then
+   * as "p.json: waivers" beside the validator's "p.json: $.waivers.interest".
    */
   @Test
   void aKeyTwiceInsideAPartNamesThePart() {
-    assertEquals(List.of(Problem.of("p.json: waivers", "field 'interest' appears twice (line 15); keep one")),
+    assertEquals(List.of(Problem.of("p.json: $.waivers", "field 'interest' appears twice (line 15); keep one")),
         problems(sample().replace("\"interest\": \"0.5\",", "\"interest\": \"0.5\", \"interest\": \"1\",")));
-    assertEquals(List.of(Problem.of("p.json: source.kind", "field 'a' appears twice (line 18); keep one")),
+    assertEquals(List.of(Problem.of("p.json: $.source.kind", "field 'a' appears twice (line 18); keep one")),
         problems(sample().replace("\"kind\": \"EXAMPLE\"", "\"kind\": {\"a\": 1, \"a\": 2}")));
-    assertEquals(List.of(Problem.of("p.json: legalBasis[1]", "field 'a' appears twice (line 17); keep one")),
+    assertEquals(List.of(Problem.of("p.json: $.legalBasis[1]", "field 'a' appears twice (line 17); keep one")),
         problems(sample().replace("第六百八十条\"]", "第六百八十条\", {\"a\": 1, \"a\": 2}]")));
     assertEquals(List.of(Problem.of("p.json", "field 'version' appears twice (line 6); keep one")),
         problems(sample().replace("\"version\": \"2026-01-15\",", "\"version\": \"2026-01-15\", \"version\": \"x\",")));
