@@ -316,7 +316,9 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
       PolicySnapshot before = snapshot;
       long version = before.version() + 1;
       List<PolicyChanged> diff = diff(before, byKey, version);
-      if (!diff.isEmpty() || before.version() == 0) {
+      // a new version only when what is loaded changed: an unreadable file alone had published an empty snapshot as
+      // version 1, where an empty directory or one of broken files stays at 0
+      if (!diff.isEmpty()) {
         snapshot = new PolicySnapshot(version, new ArrayList<>(byKey.values()));
         events.addAll(diff);
       }

@@ -675,4 +675,30 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     assertEquals("2026-01-15", repo.find("demo-consumer-finance", TODAY).orElseThrow().version());
     assertEquals(List.of(copy.toString()), repo.loadProblems().stream().map(Problem::location).toList());
   }
+
+  /**
+   * The repository version counts changes of what is loaded: a directory of files none of which loads is version 0 as
+   * an empty one is, whether its files are invalid or cannot be read; the first policy that loads is version 1. One
+   * that could not be read had published an empty snapshot as version 1, and a broken one had not, so a service
+   * showing the version told the two apart by nothing loaded.
+   */
+  @Test
+  void aDirectoryLoadingNothingIsVersionZeroWhateverItsFilesAre() throws Exception {
+    Path empty = Files.createDirectory(dir.resolve("empty"));
+    Path broken = Files.createDirectory(dir.resolve("broken"));
+    Files.writeString(broken.resolve("a.json"), "{");
+    Path unreadable = Files.createDirectory(dir.resolve("unreadable"));
+    Files.createDirectory(unreadable.resolve("a.json"));
+    for (Path d : List.of(empty, broken, unreadable)) {
+      try (JsonDirectoryPolicyRepository r = JsonDirectoryPolicyRepository.open(d)) {
+        assertEquals(0, r.version(), d.getFileName().toString());
+        r.reload();
+        assertEquals(0, r.version(), d.getFileName().toString() + " rescanned");
+        Files.writeString(d.resolve("cf.json"), cf());
+        r.reload();
+        assertEquals(1, r.version(), d.getFileName().toString() + " with a policy");
+        assertEquals(1, r.all().size());
+      }
+    }
+  }
 }
