@@ -252,6 +252,13 @@ public final class PolicyValidator {
       String problem = checkValue(e.getValue(), value, exponentForms.get("$" + where), key);
       if (problem != null) {
         problems.add(Problem.of(source + ": $" + where, problem));
+      } else if (value.isArray()) { // each item that is wrong by its own place, as other lists' items are named
+        for (int i = 0; i < value.size(); i++) {
+          String itemProblem = checkItem(e.getValue(), value.get(i));
+          if (itemProblem != null) {
+            problems.add(Problem.of(source + ": $" + where + "[" + i + "]", itemProblem));
+          }
+        }
       } else if (e.getValue() == Kind.OBJECT) {
         checkObject(source, where, (ObjectNode) value, NESTED.get(name), exponentForms, problems);
       }
@@ -306,28 +313,13 @@ public final class PolicyValidator {
           Dates.day("date", v.asText()); // exactly YYYY-MM-DD: LocalDate.parse took "+12026-01-01"
           return null;
         case PRODUCT_TYPES:
-          if (!v.isArray() || v.isEmpty()) {
-            return "expected a non-empty list of product types " + List.of(ProductType.values());
-          }
-          for (JsonNode item : v) {
-            if (!item.isTextual() || !isEnum(ProductType.class, item.asText())) {
-              return "unknown product type " + shown(item) + "; expected one of " + List.of(ProductType.values());
-            }
-          }
-          return null;
+          return v.isArray() && !v.isEmpty() ? null
+              : "expected a non-empty list of product types " + List.of(ProductType.values());
         case METHOD:
           return v.isTextual() && isEnum(RepaymentMethod.class, v.asText()) ? null
               : "unknown method " + shown(v) + "; expected one of " + List.of(RepaymentMethod.values());
         case TEXT_LIST:
-          if (!v.isArray()) {
-            return "expected a list of strings";
-          }
-          for (JsonNode item : v) {
-            if (!item.isTextual()) {
-              return "expected a list of strings, found " + shown(item);
-            }
-          }
-          return null;
+          return v.isArray() ? null : "expected a list of strings";
         case OBJECT:
           return v.isObject() ? null : "expected an object, got " + shown(v);
         default:
@@ -336,6 +328,22 @@ public final class PolicyValidator {
     } catch (InvalidInputException e) {
       return e.problems().get(0).reason();
     }
+  }
+
+  /**
+   * The problem of one item of a list of {@code kind} whose shape {@link #checkValue} found right, or null. Each item
+   * is named by its place ({@code $.productTypes[1]}): the list had been named, with its first line, for its first
+   * wrong item alone, so a list over several lines left the operator to find it, and a second wrong item was not told.
+   */
+  private static @Nullable String checkItem(Kind kind, JsonNode item) {
+    if (kind == Kind.PRODUCT_TYPES) {
+      return item.isTextual() && isEnum(ProductType.class, item.asText()) ? null
+          : "unknown product type " + shown(item) + "; expected one of " + List.of(ProductType.values());
+    }
+    if (kind == Kind.TEXT_LIST) {
+      return item.isTextual() ? null : "expected a string, found " + shown(item);
+    }
+    return null;
   }
 
   private static <E extends Enum<E>> boolean isEnum(Class<E> type, String name) {

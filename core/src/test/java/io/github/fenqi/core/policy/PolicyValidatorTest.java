@@ -498,11 +498,27 @@ class PolicyValidatorTest {
         + "(line 11)")), problems(sample().replace("\"requiresHardshipProof\": true", "\"requiresHardshipProof\": \"true\"")));
   }
 
-  /** An unknown product type is named with the known ones and its line (the class's "unknown enum values"). */
+  /**
+   * An unknown product type is named with the known ones, its place in the list and its line (the class's "unknown
+   * enum values"); each one is. The list had been named for its first wrong item alone, with the list's first line.
+   */
   @Test
   void anUnknownProductTypeIsNamed() {
     String types = java.util.Arrays.toString(io.github.fenqi.core.debt.ProductType.values());
-    assertEquals(List.of(Problem.of("p.json: $.productTypes", "unknown product type \"MORTGAGE\"; expected one of " + types
-        + " (line 5)")), problems(sample().replace("[\"CONSUMER_LOAN\"]", "[\"CONSUMER_LOAN\", \"MORTGAGE\"]")));
+    assertEquals(List.of(Problem.of("p.json: $.productTypes[1]", "unknown product type \"MORTGAGE\"; expected one of "
+        + types + " (line 5)")),
+        problems(sample().replace("[\"CONSUMER_LOAN\"]", "[\"CONSUMER_LOAN\", \"MORTGAGE\"]")));
+    assertEquals(List.of(
+        Problem.of("p.json: $.productTypes[0]", "unknown product type \"CAR_LOAN\"; expected one of " + types
+            + " (line 6)"),
+        Problem.of("p.json: $.productTypes[2]", "unknown product type 7; expected one of " + types + " (line 8)")),
+        problems(sample().replace("[\"CONSUMER_LOAN\"]", "[\n    \"CAR_LOAN\",\n    \"CONSUMER_LOAN\",\n    7\n  ]")));
+  }
+
+  /** A legal basis that is no string is named by its place, as an empty one is; the list had been named. */
+  @Test
+  void aLegalBasisThatIsNoStringIsNamedByItsPlace() {
+    assertEquals(List.of(Problem.of("p.json: $.legalBasis[1]", "expected a string, found 680 (line 17)")),
+        problems(sample().replace("第六百八十条\"]", "第六百八十条\", 680]")));
   }
 }
