@@ -1427,19 +1427,102 @@ class FileAuditLogTest {
     Assumptions.assumeTrue(straceWorks(), "strace, to watch the child JVM's system calls");
     Path logs = Files.createDirectory(dir.resolve("logs"));
     Path file = Files.createFile(logs.resolve("audit.log")); // its name not synced by anyone
-    Path trace = dir.resolve("trace.txt");
-    List<String> command = new ArrayList<>(List.of("strace", "-f", "-y", "-e", "trace=openat,fsync", "-o",
-        trace.toString(), Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
-        SecondWriter.class.getName(), file.toString(), java.util.Base64.getEncoder().encodeToString(raw)));
-    Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "child JVM did not finish");
-    assertEquals(0, child.exitValue(), out);
-    List<String> calls = Files.readAllLines(trace);
+    List<String> calls = straced("trace=openat,fsync", file);
     String synced = "fsync\\(\\d+<" + java.util.regex.Pattern.quote(logs.toAbsolutePath().toString()) + ">";
     assertTrue(calls.stream().anyMatch(c -> java.util.regex.Pattern.compile(synced).matcher(c).find()),
         "no fsync of " + logs + " among the child's calls:\n" + String.join("\n", calls.stream()
             .filter(c -> c.contains(logs.toString())).toList()));
+  }
+
+  /**
+   * The system calls {@code calls} (strace's {@code -e} argument) of a {@link SecondWriter} child JVM on {@code file},
+   * with {@code more} arguments, each line naming the file of a descriptor ({@code -y}); the child must exit 0.
+   */
+  private List<String> straced(String calls, Path file, String... more) throws Exception {
+    Path trace = Files.createTempFile(dir, "trace", ".txt");
+    List<String> command = new ArrayList<>(List.of("strace", "-f", "-y", "-e", calls, "-o", trace.toString(),
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), SecondWriter.class.getName(), file.toString(),
+        java.util.Base64.getEncoder().encodeToString(raw)));
+    command.addAll(List.of(more));
+    Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "child JVM did not finish");
+    assertEquals(0, child.exitValue(), out);
+    return Files.readAllLines(trace);
+  }
+
+  /**
+   * An append returns only once its line is forced to disk, as the class promises: watched with strace in a child JVM,
+   * the log's file is written with the entry, then forced (fdatasync, or fsync), and only after the force has returned
+   * does the child print that its append returned. Without the force every test had passed (mutation rounds 74 and
+   * 94, "not reachable by a test"): an entry acknowledged as durable could vanish in a crash.
+   */
+  @Test
+  void anAppendReturnsOnlyOnceItsLineIsForcedToDisk() throws Exception {
+    Assumptions.assumeTrue(straceWorks(), "strace, to watch the child JVM's system calls");
+    Path file = dir.resolve("forced.log");
+    List<String> calls = straced("trace=write,pwrite64,fsync,fdatasync", file, "append");
+    String log = java.util.regex.Pattern.quote("<" + file.toAbsolutePath() + ">");
+    int wrote = firstMatch(calls, 0, "(write|pwrite64)\\(\\d+" + log + ", \"\\{");
+    int forceStarts = firstMatch(calls, Math.max(wrote, 0), "(fdatasync|fsync)\\(\\d+" + log);
+    int acknowledged = firstMatch(calls, 0, "write\\(1<[^>]*>, \"appended 1");
+    String shown = String.join("\n", calls.stream().filter(c -> c.contains(file.toString()) || c.contains("appended"))
+        .toList());
+    assertTrue(wrote >= 0 && acknowledged >= 0, "no write of the entry, or no acknowledgement, in:\n" + shown);
+    assertTrue(forceStarts > wrote, "no force of " + file + " after its entry was written:\n" + shown);
+    String pid = calls.get(forceStarts).split(" ")[0];
+    int forced = calls.get(forceStarts).contains("<unfinished ...>") // another thread's call came between
+        ? firstMatch(calls, forceStarts + 1, "^" + pid + " +<\\.\\.\\. f(data)?sync resumed>") : forceStarts;
+    assertTrue(forced >= 0 && forced < acknowledged,
+        "the append returned before its force did:\n" + shown);
+  }
+
+  /**
+   * A write that fails part-way (here a file size limit, as a full disk does) leaves the log as its acknowledged
+   * entries wrote it: the bytes of the failed batch that reached the file are cut off again, so the log verifies and
+   * reopens without a repair, the failed append and every later one are refused naming the last durable entry. Run in
+   * a child JVM under {@code ulimit -f} (the JVM ignores SIGXFSZ, so the write fails with EFBIG). No test had made a
+   * write fail: without the cut the log kept a torn line that no crash had made (mutation round 94).
+   */
+  @Test
+  void aWriteThatFailsPartWayLeavesTheAcknowledgedEntriesAloneAndRefusesTheRest() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "bash, to limit the child's file size");
+    Path file = dir.resolve("limited.log");
+    List<String> command = new ArrayList<>(List.of("/bin/bash", "-c", "ulimit -f 1 && exec \"$@\"", "bash",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:-UsePerfData", "-cp",
+        System.getProperty("java.class.path"), SecondWriter.class.getName(), file.toString(),
+        java.util.Base64.getEncoder().encodeToString(raw), "fill"));
+    Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "child JVM did not finish");
+    assertEquals(0, child.exitValue(), out);
+    java.util.regex.Matcher acknowledged = java.util.regex.Pattern.compile("acknowledged (\\d+)").matcher(out);
+    assertTrue(acknowledged.find(), out);
+    long last = Long.parseLong(acknowledged.group(1));
+    assertTrue(last >= 1 && last < 100, out); // 1 KiB holds a few entries of some 330 bytes
+    String refused = file + ": audit write failed after entry " + last + "; the log refuses further appends until "
+        + "reopened: ";
+    assertTrue(out.contains("failed: " + refused), out);
+    assertTrue(out.contains("then: " + refused), out);
+    assertEquals(last, lines(file).size());
+    assertEquals('\n', Files.readAllBytes(file)[(int) Files.size(file) - 1]);
+    assertEquals(last, FileAuditLog.verify(file, key, Optional.empty()).entries());
+    try (FileAuditLog reopened = FileAuditLog.open(file, key)) {
+      assertEquals(0, reopened.repairedBytes());
+      assertEquals(last, reopened.lastSequence());
+    }
+  }
+
+  /** The index of the first of {@code lines} from {@code from} on in which {@code regex} is found, or -1. */
+  private static int firstMatch(List<String> lines, int from, String regex) {
+    java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex);
+    for (int i = from; i < lines.size(); i++) {
+      if (pattern.matcher(lines.get(i)).find()) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static boolean straceWorks() {
