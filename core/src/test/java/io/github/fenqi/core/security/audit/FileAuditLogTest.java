@@ -1018,6 +1018,38 @@ class FileAuditLogTest {
   }
 
   /**
+   * A writer of this process that this class's registry of open logs does not know — one opened through another class
+   * loader (two applications of one server sharing a log) — holds the log as a writer of another process does: the
+   * JDK refuses a second lock on the file in one JVM before the system is asked, and verify takes that refusal for a
+   * writer, so the bytes after the last newline are an entry being written, not a torn one. Taken for no writer, they
+   * were reported as a torn write beside a live one (mutation round 94, M25).
+   */
+  @Test
+  void anIncompleteTailIsAWriteInProgressWhileAWriterOfAnotherClassLoaderHoldsTheLog() throws Exception {
+    Path file = logWith(2);
+    List<java.net.URL> path = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      path.add(Path.of(entry).toUri().toURL());
+    }
+    try (java.net.URLClassLoader other = new java.net.URLClassLoader(path.toArray(java.net.URL[]::new),
+        ClassLoader.getPlatformClassLoader())) {
+      Class<?> keys = other.loadClass(AuditKey.class.getName());
+      Object otherKey = keys.getMethod("of", byte[].class).invoke(null, (Object) raw);
+      Class<?> logs = other.loadClass(FileAuditLog.class.getName());
+      assertTrue(logs != FileAuditLog.class, "the writer's class is another loader's");
+      try (AutoCloseable writer = (AutoCloseable) logs.getMethod("open", Path.class, keys).invoke(null, file,
+          otherKey)) {
+        Files.write(file, "{\"seq\":3,\"ti".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+        assertEquals(2, FileAuditLog.verify(file, key, Optional.empty()).entries());
+        assertThrows(AuditLogBusyException.class, () -> FileAuditLog.open(file, key));
+      }
+    }
+    AuditIntegrityException torn = assertThrows(AuditIntegrityException.class,
+        () -> FileAuditLog.verify(file, key, Optional.empty()));
+    assertTrue(torn.getMessage().contains("entry 3 (line 3) is incomplete"), torn.getMessage());
+  }
+
+  /**
    * A checkpoint by path signs only entries on disk: in the writer's process it is the writer's checkpoint, of its
    * durable part; beside a writer in another process, whose newest lines may not be forced yet, it is refused; with
    * no writer it is made under a shared lock, and a torn last line gets none.
@@ -1512,6 +1544,42 @@ class FileAuditLogTest {
       assertEquals(0, reopened.repairedBytes());
       assertEquals(last, reopened.lastSequence());
     }
+  }
+
+  /**
+   * The repairs {@code open} makes are forced to disk before it returns, as the entries the writer then appends are:
+   * a torn last line cut off (ftruncate, then fsync of the log) and a lost newline restored (its write, then fsync).
+   * Watched with strace in a child JVM, which prints {@code opened at} once open has returned. Without either force
+   * every test had passed (mutation round 94): a crash right after the repair could bring the torn bytes back, with
+   * entries appended after them, or lose the restored newline.
+   */
+  @Test
+  void openForcesItsRepairsToDiskBeforeItReturns() throws Exception {
+    Assumptions.assumeTrue(straceWorks(), "strace, to watch the child JVM's system calls");
+    Path torn = logWith(2);
+    Files.write(torn, "{\"seq\":3,\"ti".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+    assertForcedAfter(straced("trace=ftruncate,pwrite64,fsync,fdatasync,write", torn), torn,
+        "ftruncate\\(\\d+<" + java.util.regex.Pattern.quote(torn.toAbsolutePath().toString()) + ">, \\d+");
+    Path newline = Files.move(torn, dir.resolve("newline.log"));
+    cutFinalNewline(newline);
+    assertForcedAfter(straced("trace=ftruncate,pwrite64,fsync,fdatasync,write", newline), newline,
+        "pwrite64\\(\\d+<" + java.util.regex.Pattern.quote(newline.toAbsolutePath().toString()) + ">, \"\\\\n\"");
+  }
+
+  /**
+   * That in {@code calls}, after the call {@code repaired} on {@code file}, {@code file} was forced before the child
+   * printed {@code opened at}.
+   */
+  private static void assertForcedAfter(List<String> calls, Path file, String repaired) {
+    String shown = String.join("\n", calls.stream().filter(c -> c.contains(file.toString()) || c.contains("opened at"))
+        .toList());
+    int repair = firstMatch(calls, 0, repaired);
+    int opened = firstMatch(calls, 0, "write\\(1<[^>]*>, \"opened at");
+    assertTrue(repair >= 0 && opened > repair, "no repair of " + file + " before open returned:\n" + shown);
+    int forced = firstMatch(calls, repair, "f(data)?sync\\(\\d+" + java.util.regex.Pattern.quote("<"
+        + file.toAbsolutePath() + ">"));
+    assertTrue(forced > repair && forced < opened, "the repair of " + file + " was not forced before open returned:\n"
+        + shown);
   }
 
   /** The index of the first of {@code lines} from {@code from} on in which {@code regex} is found, or -1. */
