@@ -71,8 +71,15 @@ public final class AuditCommand implements Runnable {
       String text = new String(StandardInput.read(checkpointFile, 64 * 1024), StandardCharsets.UTF_8);
       // a checkpoint kept in a ticket or saved by Notepad starts with a byte order mark: the kept line was "not a
       // checkpoint", though a line ending in CRLF was taken and the case file, statements and texts take the mark
-      checkpoint = Optional.of(AuditCheckpoint.parse(StandardInput.source(checkpointFile),
-          text.startsWith("\uFEFF") ? text.substring(1) : text));
+      AuditCheckpoint kept = AuditCheckpoint.parse(StandardInput.source(checkpointFile),
+          text.startsWith("\uFEFF") ? text.substring(1) : text);
+      // the file's fault, not the log's: it was "<log>: checkpoint at sequence N is not authentic under this audit key"
+      if (!kept.isAuthenticUnder(key)) {
+        throw new io.github.fenqi.core.InvalidInputException(StandardInput.source(checkpointFile), "checkpoint at "
+            + "sequence " + kept.sequence() + " is not authentic under the audit key in " + keyEnv + ": the file was "
+            + "edited, or the checkpoint was made under another audit key");
+      }
+      checkpoint = Optional.of(kept);
     }
     AuditVerification v = verified(log, key, checkpoint, "");
     if (v == null) {
