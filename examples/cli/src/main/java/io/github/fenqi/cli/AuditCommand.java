@@ -2,6 +2,7 @@ package io.github.fenqi.cli;
 
 import io.github.fenqi.core.AuditIntegrityException;
 import io.github.fenqi.core.InputFiles;
+import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.security.audit.AuditCheckpoint;
 import io.github.fenqi.core.security.audit.AuditKey;
 import io.github.fenqi.core.security.audit.AuditVerification;
@@ -64,7 +65,7 @@ public final class AuditCommand implements Runnable {
     if (checkpointFile != null) {
       // the log as its own checkpoint was "holds 4 lines …: give … its last line (tail -n 1)", no checkpoint either
       if (!StandardInput.is(checkpointFile) && FileKind.sameFile(log, checkpointFile)) {
-        throw new io.github.fenqi.core.InvalidInputException("--checkpoint", checkpointFile + " is the audit log "
+        throw new InvalidInputException("--checkpoint", checkpointFile + " is the audit log "
             + log + " itself; give the file that 'fenqi audit checkpoint' printed");
       }
       // InputFiles: a missing file is "no such file", and a wrong path (a device) cannot fill the heap
@@ -75,7 +76,7 @@ public final class AuditCommand implements Runnable {
           text.startsWith("\uFEFF") ? text.substring(1) : text);
       // the file's fault, not the log's: it was "<log>: checkpoint at sequence N is not authentic under this audit key"
       if (!kept.isAuthenticUnder(key)) {
-        throw new io.github.fenqi.core.InvalidInputException(StandardInput.source(checkpointFile), "checkpoint at "
+        throw new InvalidInputException(StandardInput.source(checkpointFile), "checkpoint at "
             + "sequence " + kept.sequence() + " is not authentic under the audit key in " + keyEnv + ": the file was "
             + "edited, or the checkpoint was made under another audit key");
       }
@@ -126,7 +127,7 @@ public final class AuditCommand implements Runnable {
    */
   static AuditKey key(String keyEnv, Function<String, @Nullable String> environment) {
     if (!keyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      throw new io.github.fenqi.core.InvalidInputException("--key-env", (keyEnv.isEmpty() ? "is empty" : "is not an "
+      throw new InvalidInputException("--key-env", (keyEnv.isEmpty() ? "is empty" : "is not an "
           + "environment variable name (letters, digits and '_'; not shown, in case it is the key)")
           + ": give the name of the variable that holds the key, such as " + AuditKey.DEFAULT_VARIABLE);
     }
@@ -174,7 +175,7 @@ public final class AuditCommand implements Runnable {
   private static Path logFile(Path log) {
     Optional<String> notALog = notALogFile(log);
     if (notALog.isPresent()) {
-      throw new io.github.fenqi.core.InvalidInputException(log.toString(), notALog.get());
+      throw new InvalidInputException(log.toString(), notALog.get());
     }
     return log;
   }
