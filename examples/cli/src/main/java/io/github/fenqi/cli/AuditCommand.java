@@ -2,6 +2,7 @@ package io.github.fenqi.cli;
 
 import io.github.fenqi.core.AuditIntegrityException;
 import io.github.fenqi.core.InputFiles;
+import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.security.audit.AuditCheckpoint;
 import io.github.fenqi.core.security.audit.AuditKey;
 import io.github.fenqi.core.security.audit.AuditVerification;
@@ -64,15 +65,22 @@ public final class AuditCommand implements Runnable {
     if (checkpointFile != null) {
       // the log as its own checkpoint was "holds 4 lines …: give … its last line (tail -n 1)", no checkpoint either
       if (!StandardInput.is(checkpointFile) && FileKind.sameFile(log, checkpointFile)) {
-        throw new io.github.fenqi.core.InvalidInputException("--checkpoint", checkpointFile + " is the audit log "
+        throw new InvalidInputException("--checkpoint", checkpointFile + " is the audit log "
             + log + " itself; give the file that 'fenqi audit checkpoint' printed");
       }
       // InputFiles: a missing file is "no such file", and a wrong path (a device) cannot fill the heap
       String text = new String(StandardInput.read(checkpointFile, 64 * 1024), StandardCharsets.UTF_8);
       // a checkpoint kept in a ticket or saved by Notepad starts with a byte order mark: the kept line was "not a
       // checkpoint", though a line ending in CRLF was taken and the case file, statements and texts take the mark
-      checkpoint = Optional.of(AuditCheckpoint.parse(StandardInput.source(checkpointFile),
-          text.startsWith("\uFEFF") ? text.substring(1) : text));
+      AuditCheckpoint kept = AuditCheckpoint.parse(StandardInput.source(checkpointFile),
+          text.startsWith("\uFEFF") ? text.substring(1) : text);
+      // the file's fault, not the log's: it was "<log>: checkpoint at sequence N is not authentic under this audit key"
+      if (!kept.isAuthenticUnder(key)) {
+        throw new InvalidInputException(StandardInput.source(checkpointFile), "checkpoint at "
+            + "sequence " + kept.sequence() + " is not authentic under the audit key in " + keyEnv + ": the file was "
+            + "edited, or the checkpoint was made under another audit key");
+      }
+      checkpoint = Optional.of(kept);
     }
     AuditVerification v = verified(log, key, checkpoint, "");
     if (v == null) {
@@ -119,7 +127,7 @@ public final class AuditCommand implements Runnable {
    */
   static AuditKey key(String keyEnv, Function<String, @Nullable String> environment) {
     if (!keyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      throw new io.github.fenqi.core.InvalidInputException("--key-env", (keyEnv.isEmpty() ? "is empty" : "is not an "
+      throw new InvalidInputException("--key-env", (keyEnv.isEmpty() ? "is empty" : "is not an "
           + "environment variable name (letters, digits and '_'; not shown, in case it is the key)")
           + ": give the name of the variable that holds the key, such as " + AuditKey.DEFAULT_VARIABLE);
     }
@@ -167,7 +175,7 @@ public final class AuditCommand implements Runnable {
   private static Path logFile(Path log) {
     Optional<String> notALog = notALogFile(log);
     if (notALog.isPresent()) {
-      throw new io.github.fenqi.core.InvalidInputException(log.toString(), notALog.get());
+      throw new InvalidInputException(log.toString(), notALog.get());
     }
     return log;
   }

@@ -1,6 +1,7 @@
 package io.github.fenqi.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.security.audit.AuditAction;
@@ -185,6 +186,24 @@ class AuditCommandTest {
         same.toString()));
     assertTrue(err.toString().contains("--checkpoint: " + same + " is the audit log " + file + " itself; give the "
         + "file that 'fenqi audit checkpoint' printed"), err.toString());
+    assertEquals("", out.toString());
+  }
+
+  /**
+   * A kept checkpoint that is not authentic under the key — its file edited, or made under another audit key — is
+   * named as the fault of that file, whichever log is verified: it was told as the log's ({@code fenqi: audit.log:
+   * checkpoint at sequence 2 is not authentic under this audit key}), sending the reader to an untouched log.
+   */
+  @Test
+  void aCheckpointNotAuthenticUnderTheKeyIsNamedAsTheCheckpointFilesFault() throws Exception {
+    Path file = log(3);
+    Path edited = dir.resolve("edited.txt");
+    Files.writeString(edited, Files.readString(dir.resolve("checkpoint.txt")).replace(" 3 ", " 2 "));
+    assertEquals(1, run(Map.of("FENQI_AUDIT_KEY", keyText), "verify", file.toString(), "--checkpoint",
+        edited.toString()));
+    assertTrue(err.toString().contains(edited + ": checkpoint at sequence 2 is not authentic under the audit key in "
+        + "FENQI_AUDIT_KEY: the file was edited, or the checkpoint was made under another audit key"), err.toString());
+    assertFalse(err.toString().contains(file + ":"), err.toString());
     assertEquals("", out.toString());
   }
 

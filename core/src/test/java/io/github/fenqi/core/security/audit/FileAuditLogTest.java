@@ -562,15 +562,19 @@ class FileAuditLogTest {
   /**
    * A stored line is the canonical form as documented: strings escaped minimally, a quote and a backslash with a
    * backslash, a character below U+0020 as {@code &#92;u00XX}, a space and everything else as it is; it reads back.
+   * The hex digits are lower-case, as every log so far wrote them: the mac is over these bytes, so upper-case ones
+   * ({@code &#92;u001F}, {@code &#92;u000A} for a line break in a note) read back the same text but another line, and
+   * every stored entry holding such a character would fail as "not in canonical form" (mutation round 94, N01).
    */
   @Test
   void aStoredLineEscapesItsStringsMinimally() throws Exception {
     Path file = dir.resolve("audit.log");
     try (FileAuditLog log = FileAuditLog.open(file, key)) {
-      log.append(AuditEvent.of("tester", AuditAction.DATA_ACCESS, "case-1", Map.of("note", "a\"b\\c\td\u0010e f/é\u001f")));
+      log.append(AuditEvent.of("tester", AuditAction.DATA_ACCESS, "case-1",
+          Map.of("note", "a\"b\\c\td\u0010e f/é\u001f\ng")));
     }
     String line = lines(file).get(0);
-    assertTrue(line.contains(",\"details\":{\"note\":\"a\\\"b\\\\c\\u0009d\\u0010e f/é\\u001"), line);
+    assertTrue(line.contains(",\"details\":{\"note\":\"a\\\"b\\\\c\\u0009d\\u0010e f/é\\u001f\\u000ag\"}"), line);
     assertEquals(1, FileAuditLog.verify(file, key, Optional.empty()).entries());
   }
 
@@ -1018,6 +1022,38 @@ class FileAuditLogTest {
   }
 
   /**
+   * A writer of this process that this class's registry of open logs does not know — one opened through another class
+   * loader (two applications of one server sharing a log) — holds the log as a writer of another process does: the
+   * JDK refuses a second lock on the file in one JVM before the system is asked, and verify takes that refusal for a
+   * writer, so the bytes after the last newline are an entry being written, not a torn one. Taken for no writer, they
+   * were reported as a torn write beside a live one (mutation round 94, M25).
+   */
+  @Test
+  void anIncompleteTailIsAWriteInProgressWhileAWriterOfAnotherClassLoaderHoldsTheLog() throws Exception {
+    Path file = logWith(2);
+    List<java.net.URL> path = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      path.add(Path.of(entry).toUri().toURL());
+    }
+    try (java.net.URLClassLoader other = new java.net.URLClassLoader(path.toArray(java.net.URL[]::new),
+        ClassLoader.getPlatformClassLoader())) {
+      Class<?> keys = other.loadClass(AuditKey.class.getName());
+      Object otherKey = keys.getMethod("of", byte[].class).invoke(null, (Object) raw);
+      Class<?> logs = other.loadClass(FileAuditLog.class.getName());
+      assertTrue(logs != FileAuditLog.class, "the writer's class is another loader's");
+      try (AutoCloseable writer = (AutoCloseable) logs.getMethod("open", Path.class, keys).invoke(null, file,
+          otherKey)) {
+        Files.write(file, "{\"seq\":3,\"ti".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+        assertEquals(2, FileAuditLog.verify(file, key, Optional.empty()).entries());
+        assertThrows(AuditLogBusyException.class, () -> FileAuditLog.open(file, key));
+      }
+    }
+    AuditIntegrityException torn = assertThrows(AuditIntegrityException.class,
+        () -> FileAuditLog.verify(file, key, Optional.empty()));
+    assertTrue(torn.getMessage().contains("entry 3 (line 3) is incomplete"), torn.getMessage());
+  }
+
+  /**
    * A checkpoint by path signs only entries on disk: in the writer's process it is the writer's checkpoint, of its
    * durable part; beside a writer in another process, whose newest lines may not be forced yet, it is refused; with
    * no writer it is made under a shared lock, and a torn last line gets none.
@@ -1427,19 +1463,138 @@ class FileAuditLogTest {
     Assumptions.assumeTrue(straceWorks(), "strace, to watch the child JVM's system calls");
     Path logs = Files.createDirectory(dir.resolve("logs"));
     Path file = Files.createFile(logs.resolve("audit.log")); // its name not synced by anyone
-    Path trace = dir.resolve("trace.txt");
-    List<String> command = new ArrayList<>(List.of("strace", "-f", "-y", "-e", "trace=openat,fsync", "-o",
-        trace.toString(), Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
-        SecondWriter.class.getName(), file.toString(), java.util.Base64.getEncoder().encodeToString(raw)));
-    Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "child JVM did not finish");
-    assertEquals(0, child.exitValue(), out);
-    List<String> calls = Files.readAllLines(trace);
+    List<String> calls = straced("trace=openat,fsync", file);
     String synced = "fsync\\(\\d+<" + java.util.regex.Pattern.quote(logs.toAbsolutePath().toString()) + ">";
     assertTrue(calls.stream().anyMatch(c -> java.util.regex.Pattern.compile(synced).matcher(c).find()),
         "no fsync of " + logs + " among the child's calls:\n" + String.join("\n", calls.stream()
             .filter(c -> c.contains(logs.toString())).toList()));
+  }
+
+  /**
+   * The system calls {@code calls} (strace's {@code -e} argument) of a {@link SecondWriter} child JVM on {@code file},
+   * with {@code more} arguments, each line naming the file of a descriptor ({@code -y}); the child must exit 0.
+   */
+  private List<String> straced(String calls, Path file, String... more) throws Exception {
+    Path trace = Files.createTempFile(dir, "trace", ".txt");
+    List<String> command = new ArrayList<>(List.of("strace", "-f", "-y", "-e", calls, "-o", trace.toString(),
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), SecondWriter.class.getName(), file.toString(),
+        java.util.Base64.getEncoder().encodeToString(raw)));
+    command.addAll(List.of(more));
+    Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "child JVM did not finish");
+    assertEquals(0, child.exitValue(), out);
+    return Files.readAllLines(trace);
+  }
+
+  /**
+   * An append returns only once its line is forced to disk, as the class promises: watched with strace in a child JVM,
+   * the log's file is written with the entry, then forced (fdatasync, or fsync), and only after the force has returned
+   * does the child print that its append returned. Without the force every test had passed (mutation rounds 74 and
+   * 94, "not reachable by a test"): an entry acknowledged as durable could vanish in a crash.
+   */
+  @Test
+  void anAppendReturnsOnlyOnceItsLineIsForcedToDisk() throws Exception {
+    Assumptions.assumeTrue(straceWorks(), "strace, to watch the child JVM's system calls");
+    Path file = dir.resolve("forced.log");
+    List<String> calls = straced("trace=write,pwrite64,fsync,fdatasync", file, "append");
+    String log = java.util.regex.Pattern.quote("<" + file.toAbsolutePath() + ">");
+    int wrote = firstMatch(calls, 0, "(write|pwrite64)\\(\\d+" + log + ", \"\\{");
+    int forceStarts = firstMatch(calls, Math.max(wrote, 0), "(fdatasync|fsync)\\(\\d+" + log);
+    int acknowledged = firstMatch(calls, 0, "write\\(1<[^>]*>, \"appended 1");
+    String shown = String.join("\n", calls.stream().filter(c -> c.contains(file.toString()) || c.contains("appended"))
+        .toList());
+    assertTrue(wrote >= 0 && acknowledged >= 0, "no write of the entry, or no acknowledgement, in:\n" + shown);
+    assertTrue(forceStarts > wrote, "no force of " + file + " after its entry was written:\n" + shown);
+    String pid = calls.get(forceStarts).split(" ")[0];
+    int forced = calls.get(forceStarts).contains("<unfinished ...>") // another thread's call came between
+        ? firstMatch(calls, forceStarts + 1, "^" + pid + " +<\\.\\.\\. f(data)?sync resumed>") : forceStarts;
+    assertTrue(forced >= 0 && forced < acknowledged,
+        "the append returned before its force did:\n" + shown);
+  }
+
+  /**
+   * A write that fails part-way (here a file size limit, as a full disk does) leaves the log as its acknowledged
+   * entries wrote it: the bytes of the failed batch that reached the file are cut off again, so the log verifies and
+   * reopens without a repair, the failed append and every later one are refused naming the last durable entry. Run in
+   * a child JVM under {@code ulimit -f} (the JVM ignores SIGXFSZ, so the write fails with EFBIG). No test had made a
+   * write fail: without the cut the log kept a torn line that no crash had made (mutation round 94).
+   */
+  @Test
+  void aWriteThatFailsPartWayLeavesTheAcknowledgedEntriesAloneAndRefusesTheRest() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "bash, to limit the child's file size");
+    Path file = dir.resolve("limited.log");
+    List<String> command = new ArrayList<>(List.of("/bin/bash", "-c", "ulimit -f 1 && exec \"$@\"", "bash",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:-UsePerfData", "-cp",
+        System.getProperty("java.class.path"), SecondWriter.class.getName(), file.toString(),
+        java.util.Base64.getEncoder().encodeToString(raw), "fill"));
+    Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "child JVM did not finish");
+    assertEquals(0, child.exitValue(), out);
+    java.util.regex.Matcher acknowledged = java.util.regex.Pattern.compile("acknowledged (\\d+)").matcher(out);
+    assertTrue(acknowledged.find(), out);
+    long last = Long.parseLong(acknowledged.group(1));
+    assertTrue(last >= 1 && last < 100, out); // 1 KiB holds a few entries of some 330 bytes
+    String refused = file + ": audit write failed after entry " + last + "; the log refuses further appends until "
+        + "reopened: ";
+    assertTrue(out.contains("failed: " + refused), out);
+    assertTrue(out.contains("then: " + refused), out);
+    assertEquals(last, lines(file).size());
+    assertEquals('\n', Files.readAllBytes(file)[(int) Files.size(file) - 1]);
+    assertEquals(last, FileAuditLog.verify(file, key, Optional.empty()).entries());
+    try (FileAuditLog reopened = FileAuditLog.open(file, key)) {
+      assertEquals(0, reopened.repairedBytes());
+      assertEquals(last, reopened.lastSequence());
+    }
+  }
+
+  /**
+   * The repairs {@code open} makes are forced to disk before it returns, as the entries the writer then appends are:
+   * a torn last line cut off (ftruncate, then fsync of the log) and a lost newline restored (its write, then fsync).
+   * Watched with strace in a child JVM, which prints {@code opened at} once open has returned. Without either force
+   * every test had passed (mutation round 94): a crash right after the repair could bring the torn bytes back, with
+   * entries appended after them, or lose the restored newline.
+   */
+  @Test
+  void openForcesItsRepairsToDiskBeforeItReturns() throws Exception {
+    Assumptions.assumeTrue(straceWorks(), "strace, to watch the child JVM's system calls");
+    Path torn = logWith(2);
+    Files.write(torn, "{\"seq\":3,\"ti".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+    assertForcedAfter(straced("trace=ftruncate,pwrite64,fsync,fdatasync,write", torn), torn,
+        "ftruncate\\(\\d+<" + java.util.regex.Pattern.quote(torn.toAbsolutePath().toString()) + ">, \\d+");
+    Path newline = Files.move(torn, dir.resolve("newline.log"));
+    cutFinalNewline(newline);
+    assertForcedAfter(straced("trace=ftruncate,pwrite64,fsync,fdatasync,write", newline), newline,
+        "pwrite64\\(\\d+<" + java.util.regex.Pattern.quote(newline.toAbsolutePath().toString()) + ">, \"\\\\n\"");
+  }
+
+  /**
+   * That in {@code calls}, after the call {@code repaired} on {@code file}, {@code file} was forced before the child
+   * printed {@code opened at}.
+   */
+  private static void assertForcedAfter(List<String> calls, Path file, String repaired) {
+    String shown = String.join("\n", calls.stream().filter(c -> c.contains(file.toString()) || c.contains("opened at"))
+        .toList());
+    int repair = firstMatch(calls, 0, repaired);
+    int opened = firstMatch(calls, 0, "write\\(1<[^>]*>, \"opened at");
+    assertTrue(repair >= 0 && opened > repair, "no repair of " + file + " before open returned:\n" + shown);
+    int forced = firstMatch(calls, repair, "f(data)?sync\\(\\d+" + java.util.regex.Pattern.quote("<"
+        + file.toAbsolutePath() + ">"));
+    assertTrue(forced > repair && forced < opened, "the repair of " + file + " was not forced before open returned:\n"
+        + shown);
+  }
+
+  /** The index of the first of {@code lines} from {@code from} on in which {@code regex} is found, or -1. */
+  private static int firstMatch(List<String> lines, int from, String regex) {
+    java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex);
+    for (int i = from; i < lines.size(); i++) {
+      if (pattern.matcher(lines.get(i)).find()) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static boolean straceWorks() {
