@@ -34,6 +34,18 @@ public final class AnnualizedRate {
    * @throws InvalidInputException naming {@code schedule} when it is missing (it had been a bare NullPointerException)
    */
   public static BigDecimal of(Schedule schedule) {
+    return of(schedule, DECIMALS);
+  }
+
+  /**
+   * {@link #of(Schedule)} to {@code decimals} decimals (0..6): the figure whose interval holds the exact rate, half up,
+   * as the six-decimal one is. A figure with fewer decimals is not the six-decimal one rounded again: rounded twice, a
+   * rate of 10.8949…% a year (0.108950 to six decimals) had been shown as 10.90 %, a figure it does not round to
+   * (about one rate in two hundred).
+   *
+   * @throws InvalidInputException naming {@code schedule} when it is missing, or {@code decimals} outside 0..6
+   */
+  public static BigDecimal of(Schedule schedule, int decimals) {
     if (schedule == null) {
       throw new InvalidInputException("schedule", "is required");
     }
@@ -41,7 +53,7 @@ public final class AnnualizedRate {
     for (int i = 0; i < payments.length; i++) {
       payments[i] = schedule.installments().get(i).payment().fen();
     }
-    return of(schedule.financedAmount().fen(), payments);
+    return of(schedule.financedAmount().fen(), payments, decimals);
   }
 
   /**
@@ -58,7 +70,20 @@ public final class AnnualizedRate {
    *     bare NullPointerException had said "Cannot read the array length")
    */
   public static BigDecimal of(long financedFen, long[] payments) {
+    return of(financedFen, payments, DECIMALS);
+  }
+
+  /**
+   * {@link #of(long, long[])} to {@code decimals} decimals (0..6), the figure whose interval holds the exact rate as
+   * there; see {@link #of(Schedule, int)}.
+   *
+   * @throws InvalidInputException as {@link #of(long, long[])} does, and naming {@code decimals} outside 0..6
+   */
+  public static BigDecimal of(long financedFen, long[] payments, int decimals) {
     List<Problem> problems = new ArrayList<>();
+    if (decimals < 0 || decimals > DECIMALS) {
+      problems.add(Problem.of("decimals", decimals + " is outside 0.." + DECIMALS));
+    }
     if (financedFen < 0) {
       problems.add(Problem.of("financedFen", financedFen + " fen is negative"));
     }
@@ -82,31 +107,32 @@ public final class AnnualizedRate {
       throw new InvalidInputException(problems);
     }
     if (financedFen == 0 || payments.length == 0 || (!beyondLong && sum <= financedFen)) {
-      return BigDecimal.ZERO.setScale(6);
+      return BigDecimal.ZERO.setScale(decimals);
     }
     double annual = monthlyIrr(financedFen, payments) * 12;
-    BigDecimal rate = BigDecimal.valueOf(annual).setScale(6, RoundingMode.HALF_UP);
+    BigDecimal rate = BigDecimal.valueOf(annual).setScale(decimals, RoundingMode.HALF_UP);
     // the double lies within about 10^−14 of the rate, relatively: unless it is within far more than that of a figure's
     // boundary, it rounds as the rate does. A rate on the boundary (513 fen repaying 512 a month later: 0.0234375 a
     // year) it leaves a hair below as often as above; there the figure whose interval holds the rate is decided exactly,
     // which takes a millisecond for 60 months where the search takes a microsecond
-    double scaled = annual * 1e6;
+    double scaled = annual * Math.pow(10, decimals);
     boolean nearBoundary = Math.abs(scaled - Math.floor(scaled) - 0.5) <= scaled * 1e-9 + 1e-6;
     if (!nearBoundary || annual >= EXACTLY_ROUNDED_BELOW || payments.length > Amortizer.MAX_TERM) {
       return rate;
     }
-    BigDecimal half = BigDecimal.valueOf(5, 7);
+    BigDecimal unit = BigDecimal.valueOf(1, decimals);
+    BigDecimal half = BigDecimal.valueOf(5, decimals + 1);
     while (rate.signum() > 0 && presentValueExcess(financedFen, payments, rate.subtract(half)) < 0) {
-      rate = rate.subtract(ONE_UNIT);
+      rate = rate.subtract(unit);
     }
     while (presentValueExcess(financedFen, payments, rate.add(half)) >= 0) {
-      rate = rate.add(ONE_UNIT);
+      rate = rate.add(unit);
     }
     return rate;
   }
 
-  /** The last decimal of a rate: 10^−6. */
-  private static final BigDecimal ONE_UNIT = BigDecimal.valueOf(1, 6);
+  /** The decimals of {@link #of(long, long[])}'s figure, and the most the other forms give: 10^−6, 0.0001 %. */
+  public static final int DECIMALS = 6;
 
   /**
    * Rates from 10^6 a year on are the double search's, rounded: its error there is no longer well below 10^−6 (no

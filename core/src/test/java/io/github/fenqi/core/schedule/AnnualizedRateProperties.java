@@ -231,6 +231,59 @@ class AnnualizedRateProperties {
   }
 
   /**
+   * A rate to fewer decimals is the exact rate's figure, as the six-decimal one is, not that one rounded again: the
+   * exact rate lies within half a unit of the last decimal below it, or on that half, and not on the half above.
+   * Rounded twice, 2476.32 over 12 months at a 0.5 % monthly fee (10.8949…%, 0.108950 to six decimals) had been 0.1090.
+   */
+  @Property(tries = 300)
+  void aRateToFewerDecimalsIsTheExactRatesFigure(@ForAll @IntRange(min = 0, max = 6) int decimals,
+      @ForAll @LongRange(min = 1, max = 1_000_000_000L) long financed, @ForAll @IntRange(min = 1, max = 36) int term,
+      @ForAll @IntRange(min = 1, max = 150) int feePerTenThousand) {
+    Schedule s = Amortizer.of(RepaymentMethod.FEE_INSTALLMENT, Rate.ZERO,
+        Rate.of(BigDecimal.valueOf(feePerTenThousand, 4))).schedule(Money.ofFen(financed), term);
+    BigDecimal rate = AnnualizedRate.of(s, decimals);
+    assertEquals(decimals, rate.scale());
+    BigDecimal half = BigDecimal.valueOf(5, decimals + 1);
+    long[] p = payments(s);
+    assertTrue(rate.signum() == 0 || excessOfPresentValue(financed, p, rate.subtract(half)) >= 0, rate + " " + s);
+    assertTrue(excessOfPresentValue(financed, p, rate.add(half)) < 0, rate + " " + s);
+    if (decimals == AnnualizedRate.DECIMALS) {
+      assertEquals(s.annualizedRate(), rate);
+    }
+  }
+
+  @Test
+  void theFourDecimalRateOfAScheduleWhoseSixDecimalFigureEndsInFiftyIsTheLowerOne() {
+    Schedule s = Amortizer.of(RepaymentMethod.FEE_INSTALLMENT, Rate.ZERO, Rate.of("0.005"))
+        .schedule(Money.of("2476.32"), 12);
+    assertEquals(new BigDecimal("0.108950"), s.annualizedRate());
+    assertEquals(new BigDecimal("0.1089"), AnnualizedRate.of(s, 4));
+    assertEquals(new BigDecimal("0.1090"), AnnualizedRate.of(240_000, new long[] {242_179}, 4), "0.10895 exactly");
+    assertEquals(new BigDecimal("0"), AnnualizedRate.of(100, new long[] {100}, 0));
+  }
+
+  /** One month, a rate exactly halfway at any number of decimals: half up, as at six. */
+  @Property(tries = 300)
+  void aRateExactlyHalfwayAtFewerDecimalsRoundsUp(@ForAll @IntRange(min = 0, max = 6) int decimals,
+      @ForAll @IntRange(min = 1, max = 2_000) int multiple, @ForAll @IntRange(min = 0, max = 14) int power,
+      @ForAll @LongRange(min = 1, max = 10_000_000) long extra) {
+    long financed = multiple * (1L << power);
+    BigDecimal exact = BigDecimal.valueOf(12 * extra).divide(BigDecimal.valueOf(financed), MC);
+    assertEquals(exact.setScale(decimals, RoundingMode.HALF_UP),
+        AnnualizedRate.of(financed, new long[] {financed + extra}, decimals), extra + " fen on " + financed);
+  }
+
+  @Test
+  void decimalsOutsideZeroToSixAreRefusedNamingThem() {
+    assertEquals("[decimals: 7 is outside 0..6]", org.junit.jupiter.api.Assertions.assertThrows(
+        io.github.fenqi.core.InvalidInputException.class, () -> AnnualizedRate.of(100, new long[] {101}, 7))
+        .problems().toString());
+    assertEquals("[decimals: -1 is outside 0..6, financedFen: -1 fen is negative]",
+        org.junit.jupiter.api.Assertions.assertThrows(io.github.fenqi.core.InvalidInputException.class,
+            () -> AnnualizedRate.of(-1, new long[] {1}, -1)).problems().toString());
+  }
+
+  /**
    * A missing schedule or list of payments is named, as a missing rate or amount is by {@link Amortizer}: both had been
    * a bare NullPointerException ("Cannot read the array length because payments is null").
    */

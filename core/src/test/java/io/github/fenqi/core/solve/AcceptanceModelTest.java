@@ -104,6 +104,28 @@ class AcceptanceModelTest {
   }
 
   /**
+   * A feature that differs in one outcome alone is one the outcomes vary, whichever outcome it is: here the only
+   * borrower without proof has the largest waiver, so the outcome sorted last, and was refused, where every other
+   * borrower had proof and half of them were accepted. Its slope is fitted (positive: proof helped), not held at 0 as
+   * for a feature never varied (a check that compared each outcome with the first up to the one before the last
+   * passed every other test).
+   */
+  @Test
+  void aFeatureThatDiffersOnlyInTheLastOutcomeIsFitted() {
+    Random random = new Random(7);
+    List<AcceptanceOutcome> outcomes = new ArrayList<>();
+    for (int i = 0; i < 39; i++) {
+      double waiver = 0.9 * random.nextDouble();
+      outcomes.add(new AcceptanceOutcome(new AcceptanceFeatures(waiver, 0.5, 0.1, 90, true, 0.8), i % 2 == 0));
+    }
+    outcomes.add(new AcceptanceOutcome(new AcceptanceFeatures(0.95, 0.5, 0.1, 90, false, 0.8), false));
+    AcceptanceCoefficients fitted = AcceptanceCoefficients.fit(outcomes);
+    assertTrue(fitted.proof() > 0.1, fitted.toString());
+    assertEquals(List.of(0.0, 0.0, 0.0, 0.0), List.of(fitted.termOfMax(), fitted.downPayment(), fitted.overdue(),
+        fitted.recovery()), fitted.toString());
+  }
+
+  /**
    * Answers on the wrong side of a waiver slope held at the limit, as many each way, leave the likelihood flat to its
    * last bits along the intercept: there no step along Newton's direction, however halved, raises the objective, and
    * the loop had taken the step of 2⁻⁴⁰ anyway and stopped there, at a point worse than the one it had (by a few units

@@ -3,9 +3,9 @@ package io.github.fenqi.cli;
 import io.github.fenqi.core.NegotiationResult;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.schedule.Installment;
+import io.github.fenqi.core.schedule.Schedule;
 import io.github.fenqi.core.script.NegotiationScript;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,7 +88,7 @@ final class HtmlReport {
       for (NegotiationResult.DebtPlan d : p.plans()) {
         out.println("<tr><td>" + escape(d.debtId()) + "</td><td>" + escape(d.platformId()) + "</td><td class=\"n\">"
             + d.term() + "</td>" + money(d.downPayment()) + money(d.waivedTotal()) + money(d.firstInstallment())
-            + money(d.totalPayable()) + "<td class=\"n\">" + percent(d.annualizedRate()) + "</td>"
+            + money(d.totalPayable()) + "<td class=\"n\">" + percent(d.schedule()) + "</td>"
             + number(d.acceptanceProbability()) + "</tr>");
       }
       out.println("</tbody></table>");
@@ -126,8 +126,8 @@ final class HtmlReport {
     return "<td class=\"n\">" + String.format(Locale.ROOT, "%.3f", p) + "</td>";
   }
 
-  private static String percent(BigDecimal rate) {
-    return OutputFormat.percent(rate) + " %";
+  private static String percent(Schedule schedule) {
+    return OutputFormat.percent(schedule) + " %";
   }
 
   /** Text as HTML character data or attribute content: the five characters with a meaning in markup replaced. */

@@ -35,8 +35,12 @@ public enum OutputFormat {
     }
   }
 
-  /** A rate as percentage points with two decimals, half up ({@code 0.060003} is {@code 6.00}), as every report shows it. */
-  static String percent(java.math.BigDecimal rate) {
-    return rate.movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+  /**
+   * A schedule's annualised rate as percentage points with two decimals, as every report shows it: the exact rate's
+   * figure, half up ({@link io.github.fenqi.core.schedule.AnnualizedRate#of(io.github.fenqi.core.schedule.Schedule,
+   * int)} to four decimals). Its six-decimal figure rounded again had shown 0.108950 — a rate of 10.8949…% — as 10.90.
+   */
+  static String percent(io.github.fenqi.core.schedule.Schedule schedule) {
+    return io.github.fenqi.core.schedule.AnnualizedRate.of(schedule, 4).movePointRight(2).toPlainString();
   }
 }

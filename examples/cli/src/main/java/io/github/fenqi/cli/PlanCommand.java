@@ -443,7 +443,7 @@ final class PlanCommand implements Callable<Integer> {
         paragraph(out, "  recommended: ", advice, width);
       }
       for (NegotiationResult.DebtPlan d : p.plans()) {
-        String irr = OutputFormat.percent(d.annualizedRate()) + "%";
+        String irr = OutputFormat.percent(d.schedule()) + "%";
         String accept = String.format(Locale.ROOT, "%.3f", d.acceptanceProbability());
         if (debtTable) {
           out.println(w.row(d.debtId(), d.platformId(), Integer.toString(d.term()), d.downPayment().toString(),
@@ -503,7 +503,7 @@ final class PlanCommand implements Callable<Integer> {
           amount = Math.max(amount, Math.max(d.downPayment().toString().length(), Math.max(
               d.waivedTotal().toString().length(), d.firstInstallment().toString().length())));
           total = Math.max(total, d.totalPayable().toString().length());
-          rate = Math.max(rate, OutputFormat.percent(d.annualizedRate()).length() + 1);
+          rate = Math.max(rate, OutputFormat.percent(d.schedule()).length() + 1);
         }
       }
       return new DebtColumns(id, platform, term, amount, total, rate);

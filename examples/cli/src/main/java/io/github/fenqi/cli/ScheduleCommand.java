@@ -137,7 +137,7 @@ final class ScheduleCommand implements Callable<Integer> {
       }
     }
     TextColumns.wrap(String.format(Locale.ROOT, "total payable %s (interest %s, fees %s); annualised rate (IRR) %s%%",
-        s.totalPayable(), s.totalInterest(), s.totalFee(), OutputFormat.percent(s.annualizedRate())), width)
+        s.totalPayable(), s.totalInterest(), s.totalFee(), OutputFormat.percent(s)), width)
         .forEach(out::println);
   }
 

@@ -201,11 +201,37 @@ class ScheduleCommandTest {
         interest.out().strip().lines().reduce((a, b) -> b).orElseThrow());
   }
 
-  /** A rate is shown as percentage points with two decimals, half up: a rate exactly halfway shows the upper figure. */
+  /**
+   * A rate is shown as percentage points with two decimals, the figure whose interval holds the exact rate, half up:
+   * 800.00 repaid by 808.23 a month later costs exactly 12.345 % a year and shows 12.35.
+   */
   @Test
   void aRateHalfwayBetweenTwoFiguresShowsTheUpperOne() {
-    assertEquals("13.04", OutputFormat.percent(new java.math.BigDecimal("0.13035")));
-    assertEquals("13.03", OutputFormat.percent(new java.math.BigDecimal("0.13025")), "half up, not half to even");
-    assertEquals("6.00", OutputFormat.percent(new java.math.BigDecimal("0.060003")));
+    assertEquals("annualised rate (IRR) 12.35%", lastLineAfterTotal("--amount", "800", "--term", "1", "--method",
+        "EQUAL_INSTALLMENT", "--annual-rate", "0.12345"));
+  }
+
+  /**
+   * The two-decimal figure is the exact rate's, not its six-decimal figure rounded again: 2476.32 over 12 months at a
+   * 0.5 % monthly fee costs 10.8949…% (0.108950 to six decimals) and had been shown as 10.90 %, a figure the exact
+   * rate rounds away from. Rounded twice, about one rate in two hundred was shown 0.01 points high.
+   */
+  @Test
+  void theTextsRateIsTheExactRatesTwoDecimalsNotItsSixDecimalFigureRoundedAgain() {
+    assertEquals("annualised rate (IRR) 10.89%", lastLineAfterTotal("--amount", "2476.32", "--term", "12",
+        "--method", "FEE_INSTALLMENT", "--monthly-fee-rate", "0.005"));
+    assertEquals("annualised rate (IRR) 16.42%", lastLineAfterTotal("--amount", "3515.96", "--term", "24",
+        "--method", "FEE_INSTALLMENT", "--monthly-fee-rate", "0.0075"));
+  }
+
+  /** The text's total line from "annualised" on, of {@code schedule ARGS --format text}. */
+  private static String lastLineAfterTotal(String... args) {
+    List<String> all = new java.util.ArrayList<>(List.of("schedule"));
+    all.addAll(List.of(args));
+    all.addAll(List.of("--format", "text"));
+    CliRun run = CliRun.of(all.toArray(String[]::new));
+    assertEquals(0, run.exit(), run.err());
+    String last = run.out().strip().lines().reduce((a, b) -> b).orElseThrow();
+    return last.substring(last.indexOf("annualised"));
   }
 }
