@@ -76,11 +76,17 @@ public final class PolicyTextExtractor {
 
     List<ExtractionNote> notes = new ArrayList<>();
     Map<PolicyField, Candidate> best = settle(candidates, normalized, notes);
-    // a range whose bounds contradict each other is not trusted
+    // a range whose bounds contradict each other is not trusted: the less sure end gives way, and equally sure ends
+    // ("最短可分36期，最长可分12期") both do (the least had been kept, silently)
     Candidate lo = best.get(PolicyField.MIN_INSTALLMENTS);
     Candidate hi = best.get(PolicyField.MAX_INSTALLMENTS);
     if (lo != null && hi != null && (Integer) lo.value() > (Integer) hi.value()) {
-      best.remove(lo.confidence() < hi.confidence() ? PolicyField.MIN_INSTALLMENTS : PolicyField.MAX_INSTALLMENTS);
+      if (lo.confidence() <= hi.confidence()) {
+        best.remove(PolicyField.MIN_INSTALLMENTS);
+      }
+      if (hi.confidence() <= lo.confidence()) {
+        best.remove(PolicyField.MAX_INSTALLMENTS);
+      }
     }
 
     Map<PolicyField, ExtractedField> fields = new EnumMap<>(PolicyField.class);

@@ -768,7 +768,7 @@ class LenderPhrasingTest {
     };
     assertEachField(cases);
     for (String none : new String[] {"逾期少于90天的客户可申请。", "逾期<90天。", "罚息<本金的部分可分12期。",
-        "逾期不满90天的客户可申请延期。"}) {
+        "逾期不满90天的客户可申请延期。", "逾期不足满3个月的客户可申请延期。"}) { // not yet 90 days: no threshold, 满 or not
       ExtractionResult r = extractor.extract(none);
       assertAbsent(r, PolicyField.MIN_OVERDUE_DAYS, none);
       assertAbsent(r, PolicyField.MAX_INSTALLMENTS, none);

@@ -175,6 +175,25 @@ class PolicyTextExtractorTest {
     assertInstallments("分期期数不少于12期。最长可分12期。", 12, 12);
   }
 
+  /**
+   * A least above the most, each stated as surely as the other ("最短可分36期，最长可分12期", a text contradicting
+   * itself), leaves both undetermined: the least had been kept, 36 installments read from a text that also says 12
+   * at most. A least or most only inferred (the ends of a list of options) still gives way to an explicit statement.
+   */
+  @Test
+  void aLeastAboveAnEquallySureMostLeavesBothUndetermined() {
+    for (String text : List.of("最短可分36期，最长可分12期。", "最长可分12期。最短可分36期。", "分期期数不少于36期，不超过12期。")) {
+      ExtractionResult r = extractor.extract(text);
+      assertEquals(Optional.empty(), r.field(PolicyField.MIN_INSTALLMENTS).map(ExtractedField::value), text);
+      assertEquals(Optional.empty(), r.field(PolicyField.MAX_INSTALLMENTS).map(ExtractedField::value), text);
+      assertTrue(r.undetermined().containsAll(List.of(PolicyField.MIN_INSTALLMENTS, PolicyField.MAX_INSTALLMENTS)),
+          text);
+    }
+    ExtractionResult inferred = extractor.extract("可选期数：3、6、9、12期。最短可分24期。");
+    assertEquals(Optional.of(24), inferred.field(PolicyField.MIN_INSTALLMENTS).map(ExtractedField::value));
+    assertEquals(Optional.empty(), inferred.field(PolicyField.MAX_INSTALLMENTS).map(ExtractedField::value));
+  }
+
   @Test
   void aBoundBeforeARangeIsTheRangesUpperEnd() {
     for (String text : List.of("最长可分12期至36期。", "最长可分12期-36期。", "分期期限最长1年至3年。")) {
@@ -527,7 +546,7 @@ class PolicyTextExtractorTest {
 
   @Test
   void aDownPaymentCapIsNotTheMinimum() {
-    for (String text : List.of("首付不超过30%。", "首付最高30%。", "首付比例30%以下即可。")) {
+    for (String text : List.of("首付不超过30%。", "首付最高30%。", "首付比例30%以下即可。", "首付比例在30%以内。")) {
       assertFalse(extractor.extract(text).field(PolicyField.MIN_DOWN_PAYMENT_RATIO).isPresent(), text);
     }
     assertDecimal("0.1", value("首付不低于欠款的10%，最高不超过30%。", PolicyField.MIN_DOWN_PAYMENT_RATIO));
@@ -803,6 +822,13 @@ class PolicyTextExtractorTest {
       assertEquals(List.of("0.005", "0.008"), r.notes(PolicyField.MONTHLY_FEE_RATE).stream()
           .map(n -> ((BigDecimal) n.readings().get(0).value()).toPlainString()).toList(), text);
     }
+    // a range up to 10 % is bounded as a rate of 10 % is read; one beyond it is no fee's, neither rate nor bounds
+    ExtractionResult ten = extractor.extract("每月手续费0.5%~10%。");
+    assertEquals(List.of("0.005", "0.1"), ten.notes(PolicyField.MONTHLY_FEE_RATE).stream()
+        .map(n -> ((BigDecimal) n.readings().get(0).value()).toPlainString()).toList());
+    ExtractionResult beyond = extractor.extract("每月手续费0.5%~12%。");
+    assertFalse(beyond.field(PolicyField.MONTHLY_FEE_RATE).isPresent());
+    assertEquals(List.of(), beyond.notes(PolicyField.MONTHLY_FEE_RATE));
   }
 
   /**
