@@ -73,7 +73,7 @@ class InputFilesTest {
     assertEquals(Optional.of("is a directory, not a policy file"),
         InputFiles.notRegularFile(Files.createDirectory(dir.resolve("d.json")), "a policy file"));
     Path fifo = io.github.fenqi.core.testkit.Fifos.make(dir.resolve("e.yml"));
-    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertEquals(
+    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertEquals(
         Optional.of("is a pipe (FIFO), not a rule file"), InputFiles.notRegularFile(fifo, "a rule file")));
   }
 

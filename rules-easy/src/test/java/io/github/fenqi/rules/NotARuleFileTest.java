@@ -89,7 +89,7 @@ class NotARuleFileTest {
       Fifos.make(lender);
       String problem = LENDER + ".yml: is a pipe (FIFO), not a rule file";
       // opened, the pipe waits for a writer that never comes
-      assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+      assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
         e.reload();
         e.poll();
         assertEquals(List.of(problem), e.loadProblems().stream().map(Object::toString).toList());

@@ -56,7 +56,7 @@ class DebtTest {
         + "1".repeat(1_000_000) + "\",\"interest\":\"0\",\"penaltyInterest\":\"0\",\"compoundInterest\":\"0\","
         + "\"lateFees\":\"0\",\"otherFees\":\"0\",\"annualRate\":\"0.18\",\"overdueDays\":30}").getBytes(
             java.nio.charset.StandardCharsets.UTF_8);
-    InvalidInputException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+    InvalidInputException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
         () -> assertThrows(InvalidInputException.class, () -> io.github.fenqi.core.json.FenqiJson.read(
             io.github.fenqi.core.json.FenqiJson.newMapper(), json, Debt.class, "case.json")));
     assertEquals("case.json: principal: '" + "1".repeat(37) + "...' is out of range; amounts are limited to ±10^15 yuan",

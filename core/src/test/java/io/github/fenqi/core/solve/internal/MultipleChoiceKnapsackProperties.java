@@ -321,7 +321,7 @@ class MultipleChoiceKnapsackProperties {
       {46137, 7, 5, 97, 48, 16}};
     for (long[] c : cases) {
       Group[] gs = randomGroups(c[0], (int) c[1], (int) c[2], false);
-      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
           () -> assertPassesFromTheWorstStartFindTheOptimum(gs, (int) c[3], (int) c[4],
               MultipleChoiceKnapsack.SUFFIX_BOUND_LIST, c[5]), "seed " + c[0]);
     }
