@@ -211,6 +211,10 @@ class LenderProbeTest {
         Arguments.of("还款期限最长可达5年，分期期间免收利息。", "MAX_INSTALLMENTS=60 MAX_INTEREST_WAIVER=1"),
         Arguments.of("延期还款期限最长不超过3个月，延期期间不收取罚息。", ""),
         Arguments.of("借款人可申请延期还款，延期期限最长12个月，延期期间利息照常计收。", "STOPS_INTEREST=false"),
+        // a basis before the verb (had been read as nothing)
+        Arguments.of("分期期间利息按原合同约定正常计收。", "STOPS_INTEREST=false"),
+        Arguments.of("分期后利息按合同规定照常计算，罚息停止计收。", "STOPS_INTEREST=false"),
+        Arguments.of("分期期间利息按约定停止计收。", "STOPS_INTEREST=true"),
         Arguments.of("本平台可为逾期用户提供协商还款服务，最长可分24期，罚息可减免至0。", "MAX_INSTALLMENTS=24"),
         Arguments.of("逾期未超过90天的用户可申请展期。", ""),
         Arguments.of("首付款比例最低为应还总额的10%。", "MIN_DOWN_PAYMENT_RATIO=0.1"),

@@ -579,8 +579,13 @@ public final class PolicyRules {
           // "停息挂账并非本行产品", "停息挂账并非国家政策": not offered (they had been read as an interest stop); not "not
           // every" ("停息挂账并非所有业务都可办理": offered for some, which had been read as not offered)
           + "|(?:并非|并不是|不是|非)(?:(?!所有|全部|一切|每|各)[^" + STOP + "]){0,4}?(?:产品|业务|服务|政策))");
+  /**
+   * Interest charged on as before. A basis between 利息 and the verb ("利息按原合同约定正常计收", "利息按合同规定照常计算")
+   * is passed over: such a text had been read as saying nothing of the interest.
+   */
   private static final Pattern CONTINUES = Pattern.compile(
-      "利息[^" + STOP + "]{0,3}?(?:照常|正常|继续|仍然|仍|依然|照)(?:计算|计收|收取|计息|计|收)"
+      "利息(?:按[^" + STOP + "]{0,8}?(?:约定|规定|标准))?[^" + STOP + "]{0,3}?(?:照常|正常|继续|仍然|仍|依然|照)"
+          + "(?:计算|计收|收取|计息|计|收)"
           + "|(?:照常|正常|继续)(?:计收|收取|计算|计)利息|正常计息");
 
   // ---- monthly fee ----
