@@ -1,5 +1,8 @@
 package io.github.fenqi.cli;
 
+import io.github.fenqi.core.schedule.AnnualizedRate;
+import io.github.fenqi.core.schedule.Schedule;
+
 /**
  * How a command prints its result.
  *
@@ -37,10 +40,10 @@ public enum OutputFormat {
 
   /**
    * A schedule's annualised rate as percentage points with two decimals, as every report shows it: the exact rate's
-   * figure, half up ({@link io.github.fenqi.core.schedule.AnnualizedRate#of(io.github.fenqi.core.schedule.Schedule,
-   * int)} to four decimals). Its six-decimal figure rounded again had shown 0.108950 — a rate of 10.8949…% — as 10.90.
+   * figure, half up ({@link AnnualizedRate#of(Schedule, int)} to four decimals). Its six-decimal figure rounded again
+   * had shown 0.108950 — a rate of 10.8949…% — as 10.90.
    */
-  static String percent(io.github.fenqi.core.schedule.Schedule schedule) {
-    return io.github.fenqi.core.schedule.AnnualizedRate.of(schedule, 4).movePointRight(2).toPlainString();
+  static String percent(Schedule schedule) {
+    return AnnualizedRate.of(schedule, 4).movePointRight(2).toPlainString();
   }
 }
