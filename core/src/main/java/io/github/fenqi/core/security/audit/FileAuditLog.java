@@ -181,8 +181,10 @@ public final class FileAuditLog implements AuditLog {
         return open(file, key);
       } catch (AuditLogBusyException busy) {
         if (System.nanoTime() - deadline >= 0) {
+          // what to do: a writer that holds the log this long is a long-lived one (a service), not a run taking turns
           throw new AuditLogBusyException(file + ": the audit log is still open by another writer after waiting "
-              + waitForWriter.toMillis() + " ms");
+              + waitForWriter.toMillis() + " ms; a writer that keeps it open (a service) does not let go: give each "
+              + "such writer its own log file, or try again once it closes");
         }
         try {
           Thread.sleep(50);

@@ -1096,7 +1096,9 @@ class FileAuditLogTest {
     first.append(AuditEvent.of("first", AuditAction.OTHER, "x"));
     FenqiException impatient = assertThrows(FenqiException.class,
         () -> FileAuditLog.open(file, key, java.time.Duration.ofMillis(200)));
-    assertEquals(file + ": the audit log is still open by another writer after waiting 200 ms", impatient.getMessage());
+    assertEquals(file + ": the audit log is still open by another writer after waiting 200 ms; a writer that keeps it "
+        + "open (a service) does not let go: give each such writer its own log file, or try again once it closes",
+        impatient.getMessage());
     ExecutorService other = Executors.newSingleThreadExecutor();
     try {
       Future<Long> second = other.submit(() -> {
