@@ -252,8 +252,10 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
       List<String> breaks = constraints.isEmpty() ? List.of() : userConstraintsBroken(miss, plan.get(), grids);
       if (breaks.isEmpty()) {
         proposals.add(plan.get());
-        notes.put(strategy, miss.note() + "; this is the exact solver's plan"
-            + (plan.get().provenOptimal() ? ", proven optimal" : ""));
+        // an unproven plan keeps the exact solver's reason (its node budget ran out): it had been dropped, so the
+        // note read like that of a proven plan
+        notes.put(strategy, miss.note() + "; this is the exact solver's plan" + (plan.get().provenOptimal()
+            ? ", proven optimal" : ", not proven optimal: " + exact.notes().getOrDefault(strategy, "no reason given")));
       } else {
         broken.addAll(breaks);
         notes.put(strategy, miss.note() + "; the exact solver's optimum within the budget and savings breaks "

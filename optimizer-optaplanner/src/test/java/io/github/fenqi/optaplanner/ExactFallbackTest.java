@@ -1,6 +1,7 @@
 package io.github.fenqi.optaplanner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -138,6 +139,27 @@ class ExactFallbackTest {
         && opta.notes().get(Strategy.BALANCED).startsWith("OptaPlanner's best plan"), opta.notes().toString());
     assertEquals(List.of(Strategy.CONSERVATIVE, Strategy.BALANCED), strategies(opta), opta.notes().toString());
     assertEquals(List.of(), problem.violations(opta));
+  }
+
+  /**
+   * A plan the exact solver fills in without proving it optimal (its node budget ran out after it found one) says so,
+   * with the exact solver's own reason: the note had said only "this is the exact solver's plan", dropping the exact
+   * solver's "not this strategy's proven optimum", so the CLI's text showed it like a proven plan (knife edge of
+   * seed 2, 1000 nodes: OptaPlanner misses CONSERVATIVE and BALANCED, the exact solver has unproven plans for both).
+   */
+  @Test
+  void aFilledPlanNotProvenOptimalSaysSoInItsNote() {
+    ProposalProblem problem = withMaxSearchNodes(knifeEdge(20, 2, 0), 1000);
+    ProposalSet exact = ProposalSolver.exact().solve(problem);
+    ProposalSet opta = OPTA.solve(problem);
+    assertEquals(List.of(Strategy.CONSERVATIVE, Strategy.BALANCED), strategies(opta), opta.notes().toString());
+    for (Strategy s : strategies(opta)) {
+      assertEquals(exact.proposal(s), opta.proposal(s), "the miss is filled with the exact solver's plan");
+      assertFalse(opta.proposal(s).orElseThrow().provenOptimal(), s.toString());
+      String note = opta.notes().get(s);
+      assertTrue(note.startsWith("OptaPlanner found no plan") && note.endsWith("; this is the exact solver's plan, "
+          + "not proven optimal: " + exact.notes().get(s)), note);
+    }
   }
 
   private static ProposalProblem withMaxSearchNodes(ProposalProblem p, long nodes) {

@@ -11,9 +11,12 @@ import io.github.fenqi.core.solve.ProposalSet;
 import io.github.fenqi.core.solve.ProposalSolver;
 import io.github.fenqi.core.solve.Strategy;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The budget and the savings are hard to the fen (README, Model: Σ first installments ≤ budget, Σ down payments ≤
@@ -61,6 +64,29 @@ class HardLimitsEdgeTest {
     ProposalSet opta = OptaPlannerProposalSolver.builder().deterministic(7, 20_000).build().solve(problem);
     assertEquals(List.of(), opta.proposals(), opta.notes().toString());
     assertEquals(exact.infeasibility(), opta.infeasibility());
+  }
+
+  /**
+   * The budget's and the savings' hard penalties are the excess in fen: a limit 1.00 below the least Σ first
+   * installments (or down payments) leaves every plan at least 100 fen over, and the best plan's hard score says so.
+   * A penalty of one unit whatever the excess would leave local search no way to tell a plan 1.00 over from one
+   * 10 000.00 over while it repairs (both mutants had survived every test).
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void theHardPenaltyIsTheExcessInFen(boolean budget) {
+    long least = ProposalProblem.of(SAMPLE, ROOMY, ROOMY).grids().stream()
+        .mapToLong(g -> budget ? g.leastFirstInstallmentFen() : g.leastDownPaymentFen()).sum();
+    assertTrue(least >= 100, "the sample case has amounts to fall short of: " + least);
+    Money short100 = Money.ofFen(least - 100);
+    ProposalProblem problem = budget ? ProposalProblem.of(SAMPLE, short100, ROOMY)
+        : ProposalProblem.of(SAMPLE, ROOMY, short100);
+    ProposalSet opta = OptaPlannerProposalSolver.builder().deterministic(7, 20_000).build().solve(problem);
+    assertEquals(List.of(), opta.proposals(), opta.notes().toString());
+    for (Strategy s : Strategy.values()) {
+      Matcher hard = Pattern.compile("best score (-?\\d+)hard").matcher(opta.notes().get(s));
+      assertTrue(hard.find() && Long.parseLong(hard.group(1)) <= -100, s + ": " + opta.notes().get(s));
+    }
   }
 
   private static void assertWithin(ProposalProblem problem, Strategy strategy, Proposal free) {
