@@ -184,7 +184,10 @@ class DeclarativeEligibilityEvaluatorTest {
         List.of(proof.code(), proof.actual(), proof.required(), proof.message()));
   }
 
-  /** Lenders' ids are compared exactly, as the repositories look them up: a debt of "Demo-Online-Lender" is another's. */
+  /**
+   * Lenders' ids are compared exactly, as the repositories look them up: a debt of "Demo-Online-Lender" is
+   * another lender's.
+   */
   @Test
   void aLendersIdDifferingOnlyInCaseIsAnotherLender() {
     Debt ol = sample.debts().get(2);
