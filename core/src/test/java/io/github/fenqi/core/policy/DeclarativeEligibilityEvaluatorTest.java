@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.fenqi.core.NegotiationRequest;
 import io.github.fenqi.core.debt.Debt;
 import io.github.fenqi.core.testkit.Samples;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +98,105 @@ class DeclarativeEligibilityEvaluatorTest {
     assertEquals("another-lender", platform.actual());
     assertEquals(cc.platformId(), platform.required());
     assertEquals(List.of("policy of " + cc.platformId() + " does not apply to a debt with another-lender"),
+        decision.reasons());
+  }
+
+  private static Policy onlineLenderPolicy(String effectiveFrom, String effectiveTo, String eligibility) {
+    String json = new String(Samples.bytes("samples/policies/demo-online-lender.json"), StandardCharsets.UTF_8)
+        .replace("\"effectiveFrom\": \"2026-02-01\"", "\"effectiveFrom\": \"" + effectiveFrom + "\"")
+        .replace("\"effectiveTo\": null", "\"effectiveTo\": " + effectiveTo);
+    if (eligibility != null) {
+      json = json.replaceAll("(?s)\"eligibility\": \\{[^}]*\\}", "\"eligibility\": " + eligibility);
+    }
+    return new PolicyValidator().validate(json.getBytes(StandardCharsets.UTF_8), "p.json").orElseThrow();
+  }
+
+  /**
+   * A policy applies from its first day through its last, both included; a debt judged on a day outside that window,
+   * one day before it starts or one day after it ended, is ineligible with a reason naming the policy's version, the
+   * day and the window, and the check's required value is the window as the file gives it (no end: nothing after
+   * the dots). A policy ended yesterday passed every test here when the check ignored effectiveTo, and so did a
+   * window whose first or last day was left out.
+   */
+  @Test
+  void aPolicyAppliesFromItsFirstThroughItsLastDayAndTheReasonNamesItsWindow() {
+    Debt ol = sample.debts().get(2);
+    java.time.LocalDate day = sample.asOf();
+    java.time.LocalDate tomorrow = day.plusDays(1);
+    java.time.LocalDate yesterday = day.minusDays(1);
+    Policy current = onlineLenderPolicy("2026-02-01", "null", null);
+    assertEquals("2026-02-01..", evaluator.evaluate(ol, sample.borrower(), current, day).checks().get(1).required());
+    Policy endsToday = onlineLenderPolicy("2026-02-01", "\"" + day + "\"", null);
+    assertTrue(evaluator.evaluate(ol, sample.borrower(), endsToday, day).eligible());
+    Policy startsToday = onlineLenderPolicy(day.toString(), "null", null);
+    assertTrue(evaluator.evaluate(ol, sample.borrower(), startsToday, day).eligible());
+
+    Policy ended = onlineLenderPolicy("2026-02-01", "\"" + yesterday + "\"", null);
+    EligibilityDecision late = evaluator.evaluate(ol, sample.borrower(), ended, day);
+    assertFalse(late.eligible());
+    assertEquals(List.of("policy 2026-02-01 is not in effect on " + day + " (2026-02-01.." + yesterday + ")"),
+        late.reasons());
+    EligibilityCheck window = late.checks().get(1);
+    assertEquals(List.of("EFFECTIVE", day.toString(), "2026-02-01.." + yesterday),
+        List.of(window.code(), window.actual(), window.required()));
+
+    Policy future = onlineLenderPolicy(tomorrow.toString(), "null", null);
+    EligibilityDecision early = evaluator.evaluate(ol, sample.borrower(), future, day);
+    assertFalse(early.eligible());
+    assertEquals(List.of("policy 2026-02-01 is not in effect on " + day + " (" + tomorrow + "..)"), early.reasons());
+  }
+
+  /**
+   * A debt failing several checks gets one reason for each, in the order the checks ran (not sorted: sorting the
+   * messages put the outstanding amount before the overdue days and passed every test), and the reason for a product
+   * type names the product types the policy does cover; the checks' actual values are the debt's own.
+   */
+  @Test
+  void everyFailedCheckGivesItsReasonInTheOrderTheChecksRan() {
+    Debt ol = sample.debts().get(2); // 14 490.00 owed
+    Debt card = new Debt(ol.id(), ol.platformId(), io.github.fenqi.core.debt.ProductType.CREDIT_CARD, ol.principal(),
+        ol.interest(), ol.penaltyInterest(), ol.compoundInterest(), ol.lateFees(), ol.otherFees(), ol.annualRate(), 10);
+    Policy policy = onlineLenderPolicy("2026-02-01", "null",
+        "{ \"minOverdueDays\": 11, \"requiresHardshipProof\": false, \"minOutstanding\": \"14490.01\" }");
+    EligibilityDecision decision = evaluator.evaluate(card, sample.borrower(), policy, sample.asOf());
+    assertFalse(decision.eligible());
+    assertEquals(List.of("productType CREDIT_CARD is not covered by the policy [ONLINE_LOAN]",
+        "overdueDays 10 < minOverdueDays 11", "outstanding 14490.00 < minOutstanding 14490.01"), decision.reasons());
+    EligibilityCheck product = decision.checks().get(2);
+    assertEquals(List.of("CREDIT_CARD", "[ONLINE_LOAN]"), List.of(product.actual(), product.required()));
+    EligibilityCheck outstanding = decision.checks().get(5);
+    assertEquals(List.of("MIN_OUTSTANDING", "14490.00", ">= 14490.01"),
+        List.of(outstanding.code(), outstanding.actual(), outstanding.required()));
+  }
+
+  /**
+   * Where the policy asks for no proof of hardship, the check passes saying proof is not required, whether or not
+   * the borrower gave some, and requires "not required" (not "false", which read as "must have none").
+   */
+  @Test
+  void proofOfHardshipNotRequiredIsSaidSoWhetherOrNotItWasGiven() {
+    Debt ol = sample.debts().get(2);
+    Policy policy = repo.find(ol.platformId(), sample.asOf()).orElseThrow();
+    assertFalse(policy.eligibility().requiresHardshipProof());
+    assertTrue(sample.borrower().hasHardshipProof());
+    EligibilityCheck proof = evaluator.evaluate(ol, sample.borrower(), policy, sample.asOf()).checks().get(4);
+    assertEquals(List.of("HARDSHIP_PROOF", "true", "not required", "hardship proof not required"),
+        List.of(proof.code(), proof.actual(), proof.required(), proof.message()));
+  }
+
+  /**
+   * Lenders' ids are compared exactly, as the repositories look them up: a debt of "Demo-Online-Lender" is
+   * another lender's.
+   */
+  @Test
+  void aLendersIdDifferingOnlyInCaseIsAnotherLender() {
+    Debt ol = sample.debts().get(2);
+    Debt upper = new Debt(ol.id(), "Demo-Online-Lender", ol.productType(), ol.principal(), ol.interest(),
+        ol.penaltyInterest(), ol.compoundInterest(), ol.lateFees(), ol.otherFees(), ol.annualRate(), ol.overdueDays());
+    Policy policy = repo.find(ol.platformId(), sample.asOf()).orElseThrow();
+    EligibilityDecision decision = evaluator.evaluate(upper, sample.borrower(), policy, sample.asOf());
+    assertFalse(decision.eligible());
+    assertEquals(List.of("policy of demo-online-lender does not apply to a debt with Demo-Online-Lender"),
         decision.reasons());
   }
 }
