@@ -41,6 +41,7 @@ class DeclarativeEligibilityEvaluatorTest {
     EligibilityCheck check = decision.checks().stream().filter(c -> !c.passed()).findFirst().orElseThrow();
     assertEquals("MIN_OVERDUE_DAYS", check.code());
     assertEquals("45", check.actual());
+    assertEquals(">= 91", check.required()); // the rule, not the bare number (mutation round 95, E34)
   }
 
   @Test
