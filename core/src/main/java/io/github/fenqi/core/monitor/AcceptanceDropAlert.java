@@ -2,6 +2,7 @@ package io.github.fenqi.core.monitor;
 
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.security.Masking;
 import io.github.fenqi.core.solve.Strategy;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,11 +59,17 @@ public record AcceptanceDropAlert(String platformId, Strategy strategy, double b
     }
   }
 
-  /** One line for a log or a pager, naming the platform and the likely cause. */
+  /**
+   * One line for a log or a pager, naming the platform and the likely cause. The platform id is shown with any
+   * identifier in it masked, as a policy lookup quotes one ({@link Masking#redact}): a borrower's mobile or ID number
+   * typed into the platform field had been printed in clear to the service's log; {@link #platformId()} stays as
+   * recorded.
+   */
   public String message() {
     return String.format(Locale.ROOT,
         "acceptance of %s proposals by platform %s dropped from %.1f%% (n=%d) to %.1f%% (last %d), z=%.2f, p=%.2g: "
             + "the platform's policy may have changed; review its policy file",
-        strategy, platformId, baselineRate * 100, baselineTotal, recentRate * 100, recentTotal, z, pValue);
+        strategy, Masking.defaults().redact(platformId), baselineRate * 100, baselineTotal, recentRate * 100,
+        recentTotal, z, pValue);
   }
 }

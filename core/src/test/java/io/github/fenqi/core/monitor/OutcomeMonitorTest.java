@@ -84,6 +84,9 @@ class OutcomeMonitorTest {
       }
     }
     assertEquals(expected, m.statuses().stream().map(s -> s.platformId() + "/" + s.strategy()).toList());
+    // a snapshot, not a view a caller could change (kills the round-96 mutant that returned the working list)
+    assertThrows(UnsupportedOperationException.class, () -> m.statuses().clear());
+    assertEquals("OutcomeMonitor[" + CONFIG + ", series=" + expected.size() + "]", m.toString());
   }
 
   /**
@@ -127,6 +130,9 @@ class OutcomeMonitorTest {
             + "0.5")), e.problems());
     assertThrows(InvalidInputException.class, () -> new AcceptanceDropAlert("demo", Strategy.BALANCED, 0.5, 200, 0.4,
         50, 0, 0.5));
+    // an infinite statistic is no figure either, though above 0 (kills the round-96 mutant that refused only NaN)
+    assertEquals(List.of("z: Infinity is not a finite number"), problems(() -> new AcceptanceDropAlert("demo",
+        Strategy.BALANCED, 0.5, 200, 0.4, 50, Double.POSITIVE_INFINITY, 0.01)));
   }
 
   /**
@@ -251,6 +257,9 @@ class OutcomeMonitorTest {
     assertEquals(List.of(heard.get(0)), alerts.stream().flatMap(Optional::stream).toList());
     AcceptanceStatus status = m.status("p", Strategy.BALANCED);
     assertEquals(250, status.recentTotal() + status.baselineTotal());
+    // only a listener's InterruptedException interrupts the recording thread (kills the round-96 mutant that did so
+    // for any RuntimeException): Thread.interrupted() also clears a wrong flag for the tests after this one
+    assertFalse(Thread.interrupted(), "a failing listener interrupted the recording thread");
   }
 
   /** Out of memory in a listener is no listener's own failure: it propagates, with the outcome recorded. */
@@ -550,29 +559,12 @@ class OutcomeMonitorTest {
       java.util.concurrent.atomic.AtomicInteger returned = new java.util.concurrent.atomic.AtomicInteger();
       m.onAlert(a -> heard.incrementAndGet());
       feed(m, "p", 140, 200);
-      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-      List<Thread> threads = new ArrayList<>();
-      List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-      for (int t = 0; t < 8; t++) {
-        Thread thread = new Thread(() -> {
-          try {
-            start.await();
-            for (int i = 0; i < 50; i++) {
-              returned.addAndGet(m.record("p", Strategy.BALANCED, false).isPresent() ? 1 : 0);
-              m.record("q" + i % 3, Strategy.AGGRESSIVE, true);
-            }
-          } catch (Throwable e) {
-            failures.add(e);
-          }
-        });
-        thread.start();
-        threads.add(thread);
-      }
-      start.countDown();
-      for (Thread thread : threads) {
-        thread.join();
-      }
-      assertEquals(List.of(), failures);
+      assertEquals(List.of(), atOnce(8, t -> {
+        for (int i = 0; i < 50; i++) {
+          returned.addAndGet(m.record("p", Strategy.BALANCED, false).isPresent() ? 1 : 0);
+          m.record("q" + i % 3, Strategy.AGGRESSIVE, true);
+        }
+      }));
       AcceptanceStatus p = m.status("p", Strategy.BALANCED);
       assertEquals(List.of(0, 50, 200), List.of(p.recentAccepted(), p.recentTotal(), p.baselineTotal()));
       int others = 0;
@@ -863,5 +855,179 @@ class OutcomeMonitorTest {
     done.set(true);
     reader.join();
     assertEquals(List.of(), failures);
+  }
+
+  /**
+   * Outcomes recorded at once from many threads into many platforms, most of them new, add up: every series seen is
+   * listed once, and its outcomes and acceptances are exactly those its threads recorded (the baseline window holds
+   * them all). Kills the round-96 mutant that kept the series in a plain {@code HashMap}: its
+   * {@code computeIfAbsent} failed with a ConcurrentModificationException when two threads created series at once.
+   */
+  @Property(tries = 15)
+  void countsRecordedFromManyThreadsAddUp(@ForAll @IntRange(min = 2, max = 8) int threadCount,
+      @ForAll @IntRange(min = 1, max = 300) int platforms, @ForAll @IntRange(min = 100, max = 1500) int perThread)
+      throws Exception {
+    OutcomeMonitor m = OutcomeMonitor.create(new MonitorConfig(10, 1_000_000, 10, 0.0001, 0.10));
+    assertEquals(List.of(), atOnce(threadCount, offset -> {
+      for (int i = 0; i < perThread; i++) {
+        m.record("p" + (i + offset) % platforms, Strategy.BALANCED, (i + offset) % 3 == 0);
+      }
+    }));
+    int[] outcomes = new int[platforms];
+    int[] accepted = new int[platforms];
+    for (int t = 0; t < threadCount; t++) {
+      for (int i = 0; i < perThread; i++) {
+        outcomes[(i + t) % platforms]++;
+        accepted[(i + t) % platforms] += (i + t) % 3 == 0 ? 1 : 0;
+      }
+    }
+    List<String> expected = new ArrayList<>();
+    for (int p = 0; p < platforms; p++) {
+      if (outcomes[p] > 0) {
+        expected.add("p" + p + ": " + accepted[p] + " of " + outcomes[p]);
+      }
+    }
+    java.util.Collections.sort(expected);
+    assertEquals(expected, m.statuses().stream().map(s -> s.platformId() + ": " + (s.baselineAccepted()
+        + s.recentAccepted()) + " of " + (s.baselineTotal() + s.recentTotal())).sorted().toList());
+  }
+
+  /**
+   * Listeners may be added while other threads raise alerts, and each one added hears every alert raised after it:
+   * eight threads adding 5000 listeners each while 40 platforms collapse, then one more collapse heard by all 40 000,
+   * six times over.
+   * Kills the round-96 mutant that kept the listeners in a plain {@code ArrayList}: listeners added at once were lost,
+   * and an alert told while one was added failed {@code record} with a ConcurrentModificationException.
+   */
+  @Test
+  void listenersAddedWhileAlertsAreRaisedEachHearTheAlertsAfterThem() throws Exception {
+    for (int round = 0; round < 6; round++) { // a race: each round is a new chance to lose one
+      OutcomeMonitor m = OutcomeMonitor.create(CONFIG);
+      for (int p = 0; p <= 40; p++) {
+        feed(m, "p" + p, 140, 200);
+      }
+      java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
+      assertEquals(List.of(), atOnce(9, t -> {
+        if (t == 0) {
+          for (int p = 0; p < 40; p++) {
+            feed(m, "p" + p, 5, 50);
+          }
+        } else {
+          for (int i = 0; i < 5000; i++) {
+            m.onAlert(a -> heard.incrementAndGet());
+          }
+        }
+      }));
+      heard.set(0);
+      assertTrue(feed(m, "p40", 5, 50).stream().anyMatch(Optional::isPresent), "the last collapse alerts");
+      assertEquals(40_000, heard.get(), "listeners that heard the last alert");
+    }
+  }
+
+  /**
+   * A listener that throws an InterruptedException past the compiler is logged like any other, and the recording thread
+   * keeps its interrupt: a worker told to stop while a webhook was called would otherwise never learn it (kills the
+   * round-96 mutant that dropped the restored interrupt).
+   */
+  @Test
+  void aListenerInterruptedLeavesTheRecordingThreadInterrupted() {
+    OutcomeMonitor m = OutcomeMonitor.create(CONFIG);
+    List<AcceptanceDropAlert> heard = new ArrayList<>();
+    m.onAlert(a -> OutcomeMonitorTest.<RuntimeException>sneakyThrow(new InterruptedException("shutting down")));
+    m.onAlert(heard::add);
+    feed(m, "p", 140, 200);
+    assertFalse(Thread.currentThread().isInterrupted());
+    List<Optional<AcceptanceDropAlert>> alerts = feed(m, "p", 5, 50);
+    boolean interrupted = Thread.interrupted(); // clears it, for the tests after this one
+    assertTrue(interrupted, "the recording thread's interrupt is kept");
+    assertEquals(List.of(heard.get(0)), alerts.stream().flatMap(Optional::stream).toList());
+  }
+
+  /**
+   * An alert's one-line message, which the service logs and a pager shows, names a platform whose id is a borrower's
+   * mobile or ID number — typed into the platform field — masked, as a policy lookup quotes such an id: it had been
+   * printed in clear ("platform 13812345678 dropped …"). The alert's {@code platformId} stays the id recorded.
+   */
+  @Test
+  void anAlertsMessageMasksAPlatformIdThatIsABorrowersIdentifier() {
+    OutcomeMonitor m = OutcomeMonitor.create(CONFIG);
+    feed(m, "13812345678", 140, 200);
+    AcceptanceDropAlert alert = feed(m, "13812345678", 5, 50).stream().flatMap(Optional::stream).findFirst()
+        .orElseThrow();
+    assertEquals("13812345678", alert.platformId());
+    assertTrue(alert.message().startsWith("acceptance of BALANCED proposals by platform 138****5678 dropped from "),
+        alert.message());
+    String id = new AcceptanceDropAlert("110105194912310025", Strategy.BALANCED, 0.7, 200, 0.1, 50, 8.0, 1e-15)
+        .message();
+    assertTrue(id.contains("by platform 110***********0025 dropped") && !id.contains("110105194912310025"), id);
+    assertTrue(new AcceptanceDropAlert("demo-online-lender", Strategy.BALANCED, 0.7, 200, 0.1, 50, 8.0, 1e-15)
+        .message().contains("by platform demo-online-lender dropped"), "an ordinary id is shown as it is");
+  }
+
+  /**
+   * Each window's rate, and both together, are 0 when there are no outcomes, as documented: the service's gauges read
+   * them for every series, and a platform with nothing in its baseline is not accepting everything (kills the round-96
+   * mutants that gave 1 for an empty baseline, and for no outcomes at all).
+   */
+  @Test
+  void ratesOfEmptyWindowsAreZero() {
+    OutcomeMonitor m = OutcomeMonitor.create(CONFIG);
+    AcceptanceStatus none = m.status("demo", Strategy.BALANCED);
+    assertEquals(List.of(0.0, 0.0, 0.0), List.of(none.acceptanceRate(), none.baselineRate(), none.recentRate()));
+    feed(m, "demo", 7, 10);
+    AcceptanceStatus recentOnly = m.status("demo", Strategy.BALANCED);
+    assertEquals(List.of(0.7, 0.0, 0.7), List.of(recentOnly.acceptanceRate(), recentOnly.baselineRate(),
+        recentOnly.recentRate()));
+  }
+
+  /**
+   * A negative total is named as such, and a window with no outcomes in an alert is refused, each at its very edge: a
+   * total of −1 is "negative" (not "0 is not within 0..−1"), an alert of 0 recent outcomes is refused; a status whose
+   * counts are already refused is not refused again as alerting without outcomes (kills the round-96 mutants
+   * {@code total < -1}, {@code recentTotal < 0} and the alerting check run on counts already refused).
+   */
+  @Test
+  void aNegativeTotalOrAnEmptyAlertWindowIsNamedOnce() {
+    assertEquals(List.of("baselineTotal: -1 is negative"), problems(() -> new AcceptanceStatus("demo",
+        Strategy.BALANCED, 0, -1, 0, 50, java.util.OptionalDouble.empty(), false)));
+    assertEquals(List.of("recentTotal: 0 is not at least 1"), problems(() -> new AcceptanceDropAlert("demo",
+        Strategy.BALANCED, 0.7, 200, 0.0, 0, 8.0, 1e-15)));
+    assertEquals(List.of("recentAccepted: 3 is not within 0..recentTotal 0"), problems(() -> new AcceptanceStatus(
+        "demo", Strategy.BALANCED, 100, 200, 3, 0, java.util.OptionalDouble.empty(), true)));
+    // a platform id as long as record takes, and not one more (kills the round-96 mutant that allowed 129 characters)
+    String longest = "p".repeat(io.github.fenqi.core.TextFields.MAX_ID_LENGTH);
+    assertEquals(longest, new AcceptanceStatus(longest, Strategy.BALANCED, 0, 0, 0, 0, java.util.OptionalDouble.empty(),
+        false).platformId());
+    assertEquals(List.of("platformId: is 129 characters; at most 128"), problems(() -> new AcceptanceStatus(longest
+        + "p", Strategy.BALANCED, 0, 0, 0, 0, java.util.OptionalDouble.empty(), false)));
+    assertEquals(List.of("platformId: is 129 characters; at most 128"), problems(() -> new AcceptanceDropAlert(longest
+        + "p", Strategy.BALANCED, 0.7, 200, 0.1, 50, 8.0, 1e-15)));
+  }
+
+  /**
+   * Runs {@code body} on {@code threads} threads released at once, each given its index, and returns what they threw.
+   */
+  private static List<Throwable> atOnce(int threads, java.util.function.IntConsumer body) throws InterruptedException {
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Thread> started = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int index = t;
+      Thread thread = new Thread(() -> {
+        try {
+          start.await();
+          body.accept(index);
+        } catch (Throwable e) {
+          failures.add(e);
+        }
+      });
+      thread.start();
+      started.add(thread);
+    }
+    start.countDown();
+    for (Thread thread : started) {
+      thread.join();
+    }
+    return List.copyOf(failures);
   }
 }
