@@ -212,7 +212,7 @@ public final class PolicyValidator {
     for (Problem p : problems) {
       String rest = p.location().startsWith(prefix) ? p.location().substring(prefix.length()) : null;
       boolean path = rest != null && !rest.isEmpty() && !rest.startsWith("line ") && !rest.startsWith("$");
-      out.add(path ? Problem.of(prefix + "$" + (rest.startsWith("[") ? "" : ".") + rest, p.reason()) : p);
+      out.add(path ? Problem.of(prefix + rooted(rest), p.reason()) : p);
     }
     return out;
   }
@@ -225,9 +225,15 @@ public final class PolicyValidator {
       if (loc.startsWith(source + ": ")) {
         loc = loc.substring(source.length() + 2);
       }
-      out.add(Problem.of(source + ": $" + (loc.isEmpty() || loc.startsWith("line ") ? (loc.isEmpty() ? "" : " " + loc) : "." + loc), p.reason()));
+      String where = loc.isEmpty() ? "$" : loc.startsWith("line ") ? "$ " + loc : rooted(loc);
+      out.add(Problem.of(source + ": " + where, p.reason()));
     }
     return out;
+  }
+
+  /** {@code path} ({@code waivers.interest}, {@code [0]}) named from the root, as the validator names every field. */
+  private static String rooted(String path) {
+    return "$" + (path.startsWith("[") ? "" : ".") + path;
   }
 
   private static void checkObject(String source, String path, ObjectNode node, Map<String, Kind> schema,
