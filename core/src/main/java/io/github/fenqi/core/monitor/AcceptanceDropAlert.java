@@ -72,4 +72,15 @@ public record AcceptanceDropAlert(String platformId, Strategy strategy, double b
         strategy, Masking.defaults().redact(platformId), baselineRate * 100, baselineTotal, recentRate * 100,
         recentTotal, z, pValue);
   }
+
+  /**
+   * The record's fields, the platform id masked as in {@link #message}: the alert is handed to listeners that log it
+   * whole, and the id had been printed in clear there; {@link #platformId()} stays as recorded.
+   */
+  @Override
+  public String toString() {
+    return "AcceptanceDropAlert[platformId=" + Masking.defaults().redact(platformId) + ", strategy=" + strategy
+        + ", baselineRate=" + baselineRate + ", baselineTotal=" + baselineTotal + ", recentRate=" + recentRate
+        + ", recentTotal=" + recentTotal + ", z=" + z + ", pValue=" + pValue + "]";
+  }
 }

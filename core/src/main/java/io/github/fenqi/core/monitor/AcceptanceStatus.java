@@ -4,6 +4,7 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.TextFields;
 import io.github.fenqi.core.json.SdkOutput;
+import io.github.fenqi.core.security.Masking;
 import io.github.fenqi.core.solve.Strategy;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,5 +107,17 @@ public record AcceptanceStatus(String platformId, Strategy strategy, int baselin
   /** The baseline's acceptance rate; 0 when empty. */
   public double baselineRate() {
     return baselineTotal == 0 ? 0 : (double) baselineAccepted / baselineTotal;
+  }
+
+  /**
+   * The record's fields, the platform id with any identifier in it masked as {@link AcceptanceDropAlert#message}
+   * masks it: a status is logged or printed whole, and a borrower's mobile or ID number typed as the platform id had
+   * been shown in clear; {@link #platformId()} stays as recorded.
+   */
+  @Override
+  public String toString() {
+    return "AcceptanceStatus[platformId=" + Masking.defaults().redact(platformId) + ", strategy=" + strategy
+        + ", baselineAccepted=" + baselineAccepted + ", baselineTotal=" + baselineTotal + ", recentAccepted="
+        + recentAccepted + ", recentTotal=" + recentTotal + ", pValue=" + pValue + ", alerting=" + alerting + "]";
   }
 }

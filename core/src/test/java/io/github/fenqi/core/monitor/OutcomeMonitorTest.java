@@ -10,6 +10,7 @@ import io.github.fenqi.core.solve.Strategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import net.jqwik.api.ForAll;
@@ -962,6 +963,28 @@ class OutcomeMonitorTest {
     assertTrue(id.contains("by platform 110***********0025 dropped") && !id.contains("110105194912310025"), id);
     assertTrue(new AcceptanceDropAlert("demo-online-lender", Strategy.BALANCED, 0.7, 200, 0.1, 50, 8.0, 1e-15)
         .message().contains("by platform demo-online-lender dropped"), "an ordinary id is shown as it is");
+  }
+
+  /**
+   * An alert and a status printed whole — a listener logging the alert it is handed, a status in a log line — mask a
+   * platform id that is a borrower's identifier as the message does; their records' own toString had printed it in
+   * clear. Every other field is shown as the record shows it, and an ordinary id as it is.
+   */
+  @Test
+  void anAlertAndAStatusPrintedWholeMaskAPlatformIdThatIsABorrowersIdentifier() {
+    AcceptanceDropAlert alert = new AcceptanceDropAlert("13812345678", Strategy.BALANCED, 0.7, 200, 0.1, 50, 8.0, 1e-15);
+    AcceptanceStatus status = new AcceptanceStatus("110105194912310025", Strategy.AGGRESSIVE, 140, 200, 5, 50,
+        OptionalDouble.of(1e-15), true);
+    assertEquals("13812345678", alert.platformId());
+    assertEquals("110105194912310025", status.platformId());
+    assertEquals("AcceptanceDropAlert[platformId=138****5678, strategy=BALANCED, baselineRate=0.7, baselineTotal=200, "
+        + "recentRate=0.1, recentTotal=50, z=8.0, pValue=1.0E-15]", alert.toString());
+    assertEquals("AcceptanceStatus[platformId=110***********0025, strategy=AGGRESSIVE, baselineAccepted=140, "
+        + "baselineTotal=200, recentAccepted=5, recentTotal=50, pValue=OptionalDouble[1.0E-15], alerting=true]",
+        status.toString());
+    assertEquals("AcceptanceStatus[platformId=demo, strategy=CONSERVATIVE, baselineAccepted=1, baselineTotal=2, "
+        + "recentAccepted=0, recentTotal=0, pValue=OptionalDouble.empty, alerting=false]",
+        new AcceptanceStatus("demo", Strategy.CONSERVATIVE, 1, 2, 0, 0, OptionalDouble.empty(), false).toString());
   }
 
   /**
