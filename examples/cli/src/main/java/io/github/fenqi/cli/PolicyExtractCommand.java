@@ -133,11 +133,13 @@ public final class PolicyExtractCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     for (Map.Entry<PolicyField, ExtractedField> e : result.fields().entrySet()) {
       Object proposed = e.getValue().value();
-      values.put(e.getKey(), proposed);
       Object was = live.get(e.getKey());
       boolean same = e.getValue().sameValueAs(was);
+      // an unchanged value keeps the base's own figure: a base's "0.50" had been rewritten "0.5" in the draft while
+      // the review list called it unchanged, a diff of the two files showing an edit nobody had made
+      values.put(e.getKey(), same ? was : proposed);
       err.println((same ? "  unchanged " : "  changed   ") + e.getKey().jsonName() + ": "
-          + (same ? plain(proposed) : plain(was) + " -> " + plain(proposed)));
+          + (same ? plain(was) : plain(was) + " -> " + plain(proposed)));
     }
     for (PolicyField f : result.undetermined()) {
       // a field the text states two incompatible ways, or only bounds, is not "not in the text": the reviewer is told

@@ -160,6 +160,29 @@ class PolicyExtractCommandTest {
     assertTrue(r[2].lines().anyMatch(l -> l.startsWith("  note      minOverdueDays: at most 90")), r[2]);
   }
 
+  /**
+   * A value the text states as the base has it, in another figure (50% against the base's "0.50"), is listed as
+   * unchanged with the base's figure and kept in the draft as the base writes it: the draft had rewritten it "0.5"
+   * while the list called it unchanged. A value that does change is written as the text gives it.
+   */
+  @Test
+  void anUnchangedValueKeepsTheBasesOwnFigure(@TempDir Path dir) throws Exception {
+    Path base = dir.resolve("demo-online-lender.json");
+    java.nio.file.Files.writeString(base, java.nio.file.Files.readString(Path.of(BASE))
+        .replace("\"interest\": \"0.3\"", "\"interest\": \"0.50\"")
+        .replace("\"penaltyInterest\": \"0.5\"", "\"penaltyInterest\": \"0.50\""));
+    Path text = dir.resolve("notice.txt");
+    java.nio.file.Files.writeString(text, "利息最高可减免50%，罚息最高可减免60%。");
+    String[] r = run("--base", base.toString(), "--effective-from", "2026-12-01", text.toString());
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[2].lines().anyMatch("  unchanged maxInterestWaiver: 0.50"::equals), r[2]);
+    assertTrue(r[2].contains("  changed   maxPenaltyWaiver: 0.50 -> 0.6"), r[2]);
+    com.fasterxml.jackson.databind.JsonNode waivers = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r[1])
+        .get("waivers");
+    assertEquals("0.50", waivers.get("interest").asText(), r[1]);
+    assertEquals("0.6", waivers.get("penaltyInterest").asText(), r[1]);
+  }
+
   /** A draft's default effective date is today in China, whatever the machine's zone. */
   @Test
   void aDraftTakesEffectTodayInChinaByDefault() throws Exception {
