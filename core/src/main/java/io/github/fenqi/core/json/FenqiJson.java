@@ -687,6 +687,14 @@ public final class FenqiJson {
     InvalidInputException told = translate(e, sourceName);
     StreamConstraintsException limit = e instanceof StreamConstraintsException l ? l
         : e.getCause() instanceof StreamConstraintsException l ? l : null;
+    long deepAt = limit == null || told.problems().size() != 1 ? 0 : lineNestedTooDeep(json, limit);
+    if (deepAt > 0) {
+      Problem problem = told.problems().get(0);
+      String prefix = sourceName.isEmpty() ? "" : sourceName + ": ";
+      return new InvalidInputException(List.of(problem.location().equals(stripColon(prefix))
+          ? Problem.of(prefix + "line " + deepAt, problem.reason())
+          : Problem.of(problem.location(), problem.reason() + " (line " + deepAt + ")")), e);
+    }
     String field = limit == null || told.problems().size() != 1 ? null : whereNumberTooLong(json, limit);
     if (field != null) {
       Problem problem = told.problems().get(0);
@@ -749,6 +757,34 @@ public final class FenqiJson {
       return null;
     }
     return null;
+  }
+
+  /**
+   * The line of the bracket that opened one array or object too many, when {@code limit} is the nesting depth's; 0
+   * when it is not, or the place is not found. The parser checks the depth without a location, so such a document was
+   * named by its file alone, and a reader of a long file had no place to look: the bytes are read again, up to the
+   * same depth, by a parser that keeps its place.
+   */
+  private static long lineNestedTooDeep(byte[] json, StreamConstraintsException limit) {
+    Matcher m = NESTING_DEPTH.matcher(firstLine(limit.getOriginalMessage()));
+    if (!m.lookingAt()) {
+      return 0;
+    }
+    JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+        .maxNestingDepth(Integer.parseInt(m.group(2))).maxNumberLength(Integer.MAX_VALUE).build()).build();
+    try (JsonParser p = factory.createParser(json)) {
+      try {
+        while (p.nextToken() != null) {
+          // only the tokens' structure is wanted: where the parser is when the depth is refused
+        }
+      } catch (StreamConstraintsException met) {
+        return firstLine(met.getOriginalMessage()).equals(firstLine(limit.getOriginalMessage()))
+            ? p.currentTokenLocation().getLineNr() : 0;
+      }
+    } catch (IOException | RuntimeException unreadable) { // another failure before the depth: keep Jackson's place
+      return 0;
+    }
+    return 0;
   }
 
   /** {@code debts[2].principal} from the parser's place, as {@link #pathOf(JsonMappingException)} writes it. */
@@ -874,6 +910,8 @@ public final class FenqiJson {
   private static final Pattern BYTE_AS_CHARACTER =
       Pattern.compile("Unexpected character \\('.' \\(code (\\d+)[^)]*\\)\\)");
   /** Jackson's "Number value length (5001) exceeds the maximum allowed (1000": the number's length and the limit. */
+  private static final Pattern NESTING_DEPTH =
+      Pattern.compile("Document nesting depth \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
   private static final Pattern NUMBER_LENGTH =
       Pattern.compile("Number value length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
   private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'");

@@ -309,8 +309,27 @@ class FenqiJsonTest {
     byte[] deep = ("{\"rules\":" + "[".repeat(1100) + "]".repeat(1100) + "}").getBytes(StandardCharsets.UTF_8);
     InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> FenqiJson.read(mapper, deep, com.fasterxml.jackson.databind.JsonNode.class, "policy.json"));
-    assertEquals(List.of(Problem.of("policy.json",
+    assertEquals(List.of(Problem.of("policy.json: line 1",
         "malformed JSON: Document nesting depth (1001) exceeds the maximum allowed (1000)")), e.problems());
+  }
+
+  /**
+   * A document nested too deep names the line of the bracket that went one too deep: the parser checks the depth
+   * without a location, and a long file was named by its file alone. A bracket that does not go too deep is not the
+   * one named, nor is the line where the nesting ends.
+   */
+  @Test
+  void tooDeepANestingNamesTheLineOfTheBracketThatWentTooDeep() {
+    String deep = "{\n  \"rules\": [\n" + "[\n".repeat(997) + "[],\n" + "[[\n]]\n" + "]\n".repeat(997) + "]\n}\n";
+    // '{' and '"rules": [' (depth 2), 997 lines of '[' (depth 999); "[]," reaches 1000 and closes; "[[" goes to 1001
+    int line = 1 + 1 + 997 + 1 + 1;
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(mapper,
+        deep.getBytes(StandardCharsets.UTF_8), com.fasterxml.jackson.databind.JsonNode.class, "policy.json"));
+    assertEquals(List.of(Problem.of("policy.json: line " + line,
+        "malformed JSON: Document nesting depth (1001) exceeds the maximum allowed (1000)")), e.problems());
+    String shallow = deep.replace("[[\n]]", "[\n]"); // at most 1000 deep: read
+    assertEquals(1000, FenqiJson.read(mapper, shallow.getBytes(StandardCharsets.UTF_8),
+        com.fasterxml.jackson.databind.JsonNode.class, "policy.json").toString().chars().filter(c -> c == '[').count());
   }
 
   /**
@@ -362,7 +381,7 @@ class FenqiJsonTest {
     InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> FenqiJson.read(mapper, deep, Submission.class, "request body"));
     assertEquals(List.of(Problem.of("request body: case",
-        "malformed JSON: Document nesting depth (1001) exceeds the maximum allowed (1000)")), e.problems());
+        "malformed JSON: Document nesting depth (1001) exceeds the maximum allowed (1000) (line 1)")), e.problems());
   }
 
   /**
