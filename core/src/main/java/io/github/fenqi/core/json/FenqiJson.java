@@ -70,6 +70,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -739,24 +740,9 @@ public final class FenqiJson {
    */
   private static @Nullable String whereNumberTooLong(byte[] json, StreamConstraintsException limit) {
     Matcher m = NUMBER_LENGTH.matcher(firstLine(limit.getOriginalMessage()));
-    if (!m.lookingAt()) {
-      return null;
-    }
-    JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
-        .maxNumberLength(Integer.parseInt(m.group(2))).maxNestingDepth(Integer.MAX_VALUE).build()).build();
-    try (JsonParser p = factory.createParser(json)) {
-      try {
-        while (p.nextToken() != null) {
-          // only the tokens' structure is wanted: where the parser is when the number is refused
-        }
-      } catch (StreamConstraintsException met) {
-        return firstLine(met.getOriginalMessage()).equals(firstLine(limit.getOriginalMessage()))
-            ? pathOf(p.getParsingContext()) : null;
-      }
-    } catch (IOException | RuntimeException unreadable) { // another failure before the number: keep Jackson's place
-      return null;
-    }
-    return null;
+    return !m.lookingAt() ? null : whereLimitMet(json, limit, StreamReadConstraints.builder()
+        .maxNumberLength(Integer.parseInt(m.group(2))).maxNestingDepth(Integer.MAX_VALUE).build(),
+        p -> pathOf(p.getParsingContext()));
   }
 
   /**
@@ -767,24 +753,32 @@ public final class FenqiJson {
    */
   private static long lineNestedTooDeep(byte[] json, StreamConstraintsException limit) {
     Matcher m = NESTING_DEPTH.matcher(firstLine(limit.getOriginalMessage()));
-    if (!m.lookingAt()) {
-      return 0;
-    }
-    JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
-        .maxNestingDepth(Integer.parseInt(m.group(2))).maxNumberLength(Integer.MAX_VALUE).build()).build();
+    Long line = !m.lookingAt() ? null : whereLimitMet(json, limit, StreamReadConstraints.builder()
+        .maxNestingDepth(Integer.parseInt(m.group(2))).maxNumberLength(Integer.MAX_VALUE).build(),
+        p -> (long) p.currentTokenLocation().getLineNr());
+    return line == null ? 0 : line;
+  }
+
+  /**
+   * What {@code where} reads off a parser of {@code json} under {@code constraints} at the moment it refuses the same
+   * limit as {@code limit}; null when it refuses something else first (keep Jackson's place) or nothing.
+   */
+  private static <T> @Nullable T whereLimitMet(byte[] json, StreamConstraintsException limit,
+      StreamReadConstraints constraints, Function<JsonParser, @Nullable T> where) {
+    JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints).build();
     try (JsonParser p = factory.createParser(json)) {
       try {
         while (p.nextToken() != null) {
-          // only the tokens' structure is wanted: where the parser is when the depth is refused
+          // only the tokens' structure is wanted: where the parser is when the limit is met
         }
       } catch (StreamConstraintsException met) {
-        return firstLine(met.getOriginalMessage()).equals(firstLine(limit.getOriginalMessage()))
-            ? p.currentTokenLocation().getLineNr() : 0;
+        boolean same = firstLine(met.getOriginalMessage()).equals(firstLine(limit.getOriginalMessage()));
+        return same ? where.apply(p) : null;
       }
-    } catch (IOException | RuntimeException unreadable) { // another failure before the depth: keep Jackson's place
-      return 0;
+    } catch (IOException | RuntimeException unreadable) { // another failure before the limit: keep Jackson's place
+      return null;
     }
-    return 0;
+    return null;
   }
 
   /** {@code debts[2].principal} from the parser's place, as {@link #pathOf(JsonMappingException)} writes it. */
