@@ -133,9 +133,10 @@ public final class LivingCostFloor {
    * the earlier), an amount that is not more than 0 (a negative 低保 had made the floor negative, so it held nothing
    * up), and a file without the header line (empty, or comments only, as a failed copy leaves it: it had been read as a
    * table of no rows, so every region silently took the national default; a table of no rows is the header alone), a
-   * region's name or source that is not one line of visible text. A missing argument is named (each had been a bare
-   * NullPointerException), and so is a stream that fails while it is read, with the reason (it had escaped as an
-   * {@link UncheckedIOException} naming neither the table nor the reason), and one longer than
+   * region's name or source that is not one line of visible text, a byte-order mark beginning any line but the first
+   * (a second table joined after the first: it had been told as a line without 6 fields). A missing argument is named
+   * (each had been a bare NullPointerException), and so is a stream that fails while it is read, with the reason (it
+   * had escaped as an {@link UncheckedIOException} naming neither the table nor the reason), and one longer than
    * {@link InputFiles#DEFAULT_MAX_BYTES}, as a file is (a stream of {@code /dev/zero} had been read until the JVM ran out
    * of memory).
    */
@@ -176,6 +177,12 @@ public final class LivingCostFloor {
         number++;
         if (number == 1 && line.startsWith("\uFEFF")) {
           line = line.substring(1);
+        }
+        if (line.startsWith("\uFEFF")) { // invisible: "expected 6 fields" of a code that looks six digits misled
+          problems.add(Problem.of(sourceName + ":" + number, "begins with a byte-order mark (U+FEFF), which only a "
+              + "file's first line may: a second table joined after the first? Remove the mark, and the second "
+              + "table's header line"));
+          continue;
         }
         if (line.isBlank() || line.startsWith("#")) {
           continue;

@@ -41,6 +41,10 @@ class AffordabilityCalibrationTest {
     assertEquals(AffordabilityCoefficients.DEFAULTS.hashCode(), written.hashCode());
     assertFalse(AffordabilityCoefficients.DEFAULTS.equals(new AffordabilityCoefficients(new BigDecimal("0.61"),
         new BigDecimal("1.2"), new BigDecimal("0.5"))));
+    assertFalse(AffordabilityCoefficients.DEFAULTS.equals(new AffordabilityCoefficients(new BigDecimal("0.6"),
+        new BigDecimal("1.3"), new BigDecimal("0.5"))));
+    assertFalse(AffordabilityCoefficients.DEFAULTS.equals(new AffordabilityCoefficients(new BigDecimal("0.6"),
+        new BigDecimal("1.2"), new BigDecimal("0.4"))), "a cap of 40 % is other coefficients than one of 50 %");
     List<RepaymentOutcome> history = history(4000, 0.55, 1.3, 0.0, 0.0, 7);
     AffordabilityCalibration.Result r = AffordabilityCalibration.defaultGrid().calibrate(history, 0.0, 50);
     assertEquals(new AffordabilityCoefficients(new BigDecimal("0.55"), new BigDecimal("1.3"),

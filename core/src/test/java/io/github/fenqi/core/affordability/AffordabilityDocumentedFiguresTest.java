@@ -197,4 +197,70 @@ class AffordabilityDocumentedFiguresTest {
     assertEquals(Money.of("2000.01"), a.observedEssentials(), a.notes().toString());
     assertEquals(Money.of("3599.98"), a.maxAffordableInstallment(), a.notes().toString());
   }
+
+  /**
+   * The median of an odd number of months is the middle one once sorted by amount, for income and essentials alike:
+   * months of 9 000.00, 1 000.00 and 5 000.00 (spent 1 000.00, 4 000.00, 2 500.00) give 5 000.00 and 2 500.00, not
+   * the month below the middle (1 000.00) nor the last (5 000.00 by month, 2 500.00 spent).
+   */
+  @Test
+  void theMedianOfThreeMonthsIsTheMiddleAmount() {
+    List<MonthlyFigures> months = List.of(
+        new MonthlyFigures(YearMonth.of(2026, 4), Money.of("9000"), Money.ZERO, Money.of("1000"), Money.ZERO),
+        new MonthlyFigures(YearMonth.of(2026, 5), Money.of("1000"), Money.ZERO, Money.of("4000"), Money.ZERO),
+        new MonthlyFigures(YearMonth.of(2026, 6), Money.of("5000"), Money.ZERO, Money.of("2500"), Money.ZERO),
+        new MonthlyFigures(YearMonth.of(2026, 7), Money.of("7000"), Money.ZERO, Money.of("2000"), Money.ZERO),
+        new MonthlyFigures(YearMonth.of(2026, 8), Money.of("3000"), Money.ZERO, Money.of("3000"), Money.ZERO));
+    AffordabilityAssessment three = MODEL.assess(new AffordabilityInput(declared(null, null), months.subList(0, 3)));
+    assertEquals(Money.of("5000.00"), three.monthlyNetIncome(), three.notes().toString());
+    assertEquals(Money.of("2500.00"), three.observedEssentials(), three.notes().toString());
+    AffordabilityAssessment five = MODEL.assess(new AffordabilityInput(declared(null, null), months));
+    assertEquals(Money.of("5000.00"), five.monthlyNetIncome(), five.notes().toString());
+    assertEquals(Money.of("2500.00"), five.observedEssentials(), five.notes().toString());
+  }
+
+  /**
+   * The notes state every figure the budget is worked from, so that it can be checked by hand: the cap's amount beside
+   * its share (10 000.00 × 0.5 = 5 000.00), and, for a region the table lacks, that the national default stood in for
+   * its row; a score not above 0 is said to support no plan, with no budget stated. Without them the note read
+   * "min(score, 0.5 × income)" and a fallback row looked like one for the region.
+   */
+  @Test
+  void theNotesNameTheCapsAmountAndARegionTheTableLacks() {
+    Borrower xinjiang = new Borrower("王五", null, null, "650100", 2, Money.of("10000"), Money.of("500"), Money.ZERO,
+        List.of(), false);
+    AffordabilityAssessment a = MODEL.assess(AffordabilityInput.declared(xinjiang));
+    assertEquals(List.of("income 10000.00 as declared (no statement months)",
+        "essentials 1920.00 = max(observed 500.00, floor 1920.00 = 800.00 (national default 低保) × uplift 1.2 × "
+            + "household of 2, region not in the table)",
+        "ability score 3696.00 = income × 0.6 − essentials × 1.2",
+        "maximum affordable installment 3696.00 = min(score, 0.5 × income = 5000.00)"), a.notes());
+    AffordabilityAssessment shanghai = MODEL.assess(AffordabilityInput.declared(declared(Money.of("10000"),
+        Money.of("500"))));
+    assertTrue(shanghai.notes().contains("essentials 1812.00 = max(observed 500.00, floor 1812.00 = 1510.00 (上海市 "
+        + "2024 低保) × uplift 1.2 × household of 1)"), shanghai.notes().toString());
+    AffordabilityAssessment none = MODEL.assess(AffordabilityInput.declared(declared(Money.of("3000"),
+        Money.of("2000"))));
+    assertEquals(List.of("ability score -600.00 = income × 0.6 − essentials × 1.2",
+        "the score is not positive: this income cannot support any installment plan"),
+        none.notes().subList(none.notes().size() - 2, none.notes().size()), "no budget is stated where none is allowed");
+  }
+
+  /**
+   * A month's figure of exactly {@link MonthlyFigures#MAX} is a month's, and a fen more is refused naming the month and
+   * the figure: the bound under which the model's arithmetic cannot overflow is the documented 10^15 yuan, not a fen
+   * beyond it.
+   */
+  @Test
+  void aMonthsFigureOfExactlyTheBoundIsKeptAndAFenMoreRefused() {
+    Money most = MonthlyFigures.MAX;
+    Money above = most.plus(Money.ofFen(1));
+    assertEquals(most, new MonthlyFigures(YearMonth.of(2026, 5), most, most, most, most).income());
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> new MonthlyFigures(YearMonth.of(2026, 5), above, Money.ZERO, above, Money.ZERO));
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("2026-05 income", "1000000000000000.01 is above "
+            + "1000000000000000.00, more than any borrower's month"),
+        io.github.fenqi.core.Problem.of("2026-05 essentialExpenses", "1000000000000000.01 is above "
+            + "1000000000000000.00, more than any borrower's month")), e.problems());
+  }
 }

@@ -32,6 +32,23 @@ class LivingCostFloorTest {
   }
 
   /**
+   * Only a file's first line may begin with a byte-order mark: one on a later line is a second table joined after the
+   * first (what {@code cat} or a copy-and-paste of two spreadsheets' "CSV UTF-8" leaves), and the mark is invisible, so
+   * the line is refused saying so. It had been told "expected 6 fields: a 6-digit code, ..." of a line whose code looks
+   * six digits in any editor; a reader that stripped the mark on every line would take the joined rows silently.
+   */
+  @Test
+  void aByteOrderMarkOnALaterLineIsNamedAsAJoinedTable() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> table("\uFEFF" + HEADER
+        + "440100,广州市,1231,2024,false,x\n"
+        + "\uFEFF310000,上海市,1510,2024,false,x\n"
+        + "\uFEFF" + HEADER));
+    String why = "begins with a byte-order mark (U+FEFF), which only a file's first line may: a second table joined "
+        + "after the first? Remove the mark, and the second table's header line";
+    assertEquals(List.of(Problem.of("floor.csv:3", why), Problem.of("floor.csv:4", why)), e.problems());
+  }
+
+  /**
    * A region given twice had its later row silently replace the earlier (440100 at 99 yuan instead of 1231), and a
    * negative or zero standard was taken as it stood, a floor of -1477.20 that holds nothing up. Each is named with its
    * line, all at once.
