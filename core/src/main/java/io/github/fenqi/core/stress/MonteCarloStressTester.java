@@ -147,9 +147,11 @@ final class MonteCarloStressTester implements StressTester {
                   * StrictMath.exp(c.shockExpenseLogSd() * inverseNormal(openUnit(draws.amountBits))))
               : 0;
           s.largest = Math.max(s.largest, Math.max(s.income[i], s.expense[i]));
-          // a drop does not apply during a job loss (its income is the replacement share)
-          s.driver[i] = (byte) (jobLost ? (jobLossCosts ? StressDriver.JOB_LOSS.ordinal() : -1)
-              : dropped && dropCosts ? StressDriver.INCOME_DROP.ordinal()
+          // a drop does not apply during a job loss (its income is the replacement share); a shock does, and drives
+          // the default when the job loss costs nothing (hidden behind one replacing the whole income, a default the
+          // shock alone caused had been put on the plan)
+          s.driver[i] = (byte) (jobLost && jobLossCosts ? StressDriver.JOB_LOSS.ordinal()
+              : !jobLost && dropped && dropCosts ? StressDriver.INCOME_DROP.ordinal()
               : s.expense[i] > 0 ? StressDriver.SHOCK_EXPENSE.ordinal() : -1);
         }
       }

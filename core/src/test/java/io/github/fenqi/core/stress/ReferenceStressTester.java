@@ -114,8 +114,8 @@ final class ReferenceStressTester {
                   * MonteCarloStressTester.inverseNormal(MonteCarloStressTester.openUnit(r.nextLong()))))
               : 0;
           s.largest = Math.max(s.largest, Math.max(s.income[i], s.expense[i]));
-          s.driver[i] = (byte) (jobLost ? (jobLossCosts ? StressDriver.JOB_LOSS.ordinal() : -1)
-              : dropped && dropCosts ? StressDriver.INCOME_DROP.ordinal()
+          s.driver[i] = (byte) (jobLost && jobLossCosts ? StressDriver.JOB_LOSS.ordinal()
+              : !jobLost && dropped && dropCosts ? StressDriver.INCOME_DROP.ordinal()
               : s.expense[i] > 0 ? StressDriver.SHOCK_EXPENSE.ordinal() : -1);
         }
       }

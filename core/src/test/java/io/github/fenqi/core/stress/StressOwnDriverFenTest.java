@@ -43,4 +43,19 @@ class StressOwnDriverFenTest {
     assertEquals(Optional.of(StressDriver.SHOCK_EXPENSE), r.dominantDriver(), r.toString());
     assertEquals(1.0, r.defaultsByDriver().get(StressDriver.SHOCK_EXPENSE), r.toString());
   }
+
+  /**
+   * The replay without events takes a steady income whole as generation does, beyond a double's fen too: an income of
+   * 2^53 + 1 fen that the plan takes to the fen is paid without the shock, so the shock is the driver. A replay that
+   * took it through a double (2^53 fen) was a fen short and put the default on the plan (mutation round 100, M40).
+   */
+  @Test
+  void theReplayTakesASteadyIncomeBeyondADoublesFenWhole() {
+    Money income = Money.ofFen((1L << 53) + 1);
+    StressResult r = StressTester.monteCarlo(SHOCKS).test(new FinancialProfile(income, OptionalDouble.of(0),
+        Money.ZERO, Money.ZERO), PlanCashflow.ofMonthlyTotals(List.of(income), Money.ZERO));
+    assertEquals(1.0, r.defaultProbability(), r.toString());
+    assertEquals(Money.ofYuan(100), r.worstShortfall95(), r.toString());
+    assertEquals(Optional.of(StressDriver.SHOCK_EXPENSE), r.dominantDriver(), r.toString());
+  }
 }
