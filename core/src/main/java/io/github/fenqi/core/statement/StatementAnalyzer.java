@@ -868,7 +868,7 @@ public final class StatementAnalyzer {
           break;
         }
         if (unpaired(b, internal) && !b.t.source().equals(a.t.source())
-            && opposite(a.t.direction(), b.t.direction())) {
+            && sidesOfAMove(a.t.direction(), b.t.direction())) {
           if (b.t.amount().equals(a.t.amount())) {
             best = b;
             break;
@@ -1126,6 +1126,17 @@ public final class StatementAnalyzer {
 
   private static boolean opposite(Direction a, Direction b) {
     return a != b || a == Direction.NEUTRAL;
+  }
+
+  /**
+   * Whether rows of these directions may be the two sides of one move between the holder's accounts: money out and
+   * money in, a wallet's neutral row (its 提现, 充值) standing for either beside a bank's credit or debit. Two neutral
+   * rows are two wallets' moves, not one (no money goes from one wallet's balance into the other's): WeChat's
+   * 零钱提现 and Alipay's 提现 of one amount in one window had been paired, and the WeChat fee its bank credit lacked
+   * was lost.
+   */
+  private static boolean sidesOfAMove(Direction a, Direction b) {
+    return a != b;
   }
 
   /**

@@ -23,6 +23,13 @@ class StatementParsingBoundsTest {
     return StatementParser.bank().parse("b.csv", (BANK_HEADER + rows).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The fees of WeChat rows, each read without a rejection. */
+  private static List<Money> wechatFees(String rows) {
+    ParsedStatement wx = StatementParser.wechat().parse("wx.csv", (WECHAT_HEADER + rows).getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of(), rejected(wx));
+    return wx.transactions().stream().map(Transaction::fee).toList();
+  }
+
   private static List<String> rejected(ParsedStatement s) {
     return s.rejected().stream().map(p -> p.location() + " " + p.reason()).toList();
   }
@@ -47,6 +54,21 @@ class StatementParsingBoundsTest {
     ParsedStatement s = StatementParser.wechat().parse("wx.csv", (WECHAT_HEADER
         + "2026-05-10 12:00:00,商户消费,肯德基,套餐,支出,-59.56,零钱,支付成功,W1,M1,/\n").getBytes(StandardCharsets.UTF_8));
     assertEquals(List.of("wx.csv:2 金额(元) '-59.56' is negative"), rejected(s));
+  }
+
+  /**
+   * A wallet amount of zero written with a minus ({@code -0.00}, {@code ¥-0.00}) is rejected as {@code -59.56} is: no
+   * export writes a sign there, so the row was edited or shifted. It had been read as a payment of 0.00.
+   */
+  @Test
+  void aWalletZeroWrittenWithAMinusIsRejectedNamingItsColumn() {
+    ParsedStatement s = StatementParser.wechat().parse("wx.csv", (WECHAT_HEADER
+        + "2026-05-10 12:00:00,商户消费,肯德基,套餐,支出,-0.00,零钱,支付成功,W1,M1,/\n"
+        + "2026-05-10 12:01:00,商户消费,肯德基,套餐,支出,¥-0.00,零钱,支付成功,W2,M2,/\n"
+        + "2026-05-10 12:02:00,商户消费,肯德基,套餐,支出,0.00,零钱,支付成功,W3,M3,/\n").getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of("wx.csv:2 金额(元) '-0.00' has a minus, which an amount here is never written with",
+        "wx.csv:3 金额(元) '¥-0.00' has a minus, which an amount here is never written with"), rejected(s));
+    assertEquals(List.of(Money.ZERO), s.transactions().stream().map(Transaction::amount).toList());
   }
 
   /**
@@ -263,11 +285,22 @@ class StatementParsingBoundsTest {
     assertEquals(List.of(), rejected(ali));
     assertEquals(List.of(Money.ZERO, Money.ZERO, Money.ofFen(10)), ali.transactions().stream().map(Transaction::fee)
         .toList());
-    ParsedStatement wx = StatementParser.wechat().parse("wx.csv", (WECHAT_HEADER
-        + "2026-05-10 12:00:00,零钱提现,招商银行,/,/,¥1000.00,零钱,提现已到账,W1,M1,服务费¥1.00\n"
-        + "2026-05-10 13:00:00,零钱提现,招商银行,/,/,¥100.00,零钱,提现已到账,W2,M2,免服务费\n")
-        .getBytes(StandardCharsets.UTF_8));
-    assertEquals(List.of(Money.ofFen(100), Money.ZERO), wx.transactions().stream().map(Transaction::fee).toList());
+    assertEquals(List.of(Money.ofFen(100), Money.ZERO), wechatFees(
+        "2026-05-10 12:00:00,零钱提现,招商银行,/,/,¥1000.00,零钱,提现已到账,W1,M1,服务费¥1.00\n"
+        + "2026-05-10 13:00:00,零钱提现,招商银行,/,/,¥100.00,零钱,提现已到账,W2,M2,免服务费\n"));
+  }
+
+  /**
+   * WeChat's 备注 may write its fee after a colon, full-width or not, with spaces and either yuan sign (服务费：¥0.10,
+   * 服务费: ￥2.00, 服务费:3.00): each is the row's fee, as 服务费¥1.00 is (round 99: a pattern taking only the ASCII
+   * colon passed every test).
+   */
+  @Test
+  void aWechatFeeAfterAColonOfEitherWidthIsTheRowsFee() {
+    assertEquals(List.of(Money.ofFen(10), Money.ofFen(200), Money.ofFen(300)), wechatFees(
+        "2026-05-10 12:00:00,零钱提现,招商银行,/,/,¥100.00,零钱,提现已到账,W1,M1,服务费：¥0.10\n"
+        + "2026-05-10 13:00:00,零钱提现,招商银行,/,/,¥2000.00,零钱,提现已到账,W2,M2,服务费: ￥2.00\n"
+        + "2026-05-10 14:00:00,零钱提现,招商银行,/,/,¥3000.00,零钱,提现已到账,W3,M3,服务费:3.00\n"));
   }
 
   /** Of an export's lines stating when it was made under different labels, the earliest is when it was made. */

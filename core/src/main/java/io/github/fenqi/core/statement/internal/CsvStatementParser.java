@@ -1357,6 +1357,8 @@ public abstract class CsvStatementParser implements StatementParser {
    * minus after the amount ({@code 100.00-}, as some accounting systems write money out) is refused saying so: it had
    * been told only "not an amount". So is a {@code ?} (or U+FFFD) before the digits, the yuan sign a spreadsheet lost
    * saving a WeChat export in GBK, which has no ¥ ({@code ?42.49} in every row had been told only "not an amount").
+   * A zero with a minus ({@code -0.00}) is refused as a negative amount is: a wallet row so written had been read as a
+   * payment of 0.00 (a bank's signed column takes its sign off before reading the amount).
    */
   protected static Money amount(String column, String field) {
     long fast = plainFen(field);
@@ -1400,6 +1402,10 @@ public abstract class CsvStatementParser implements StatementParser {
     Money m = Money.parse(column, t);
     if (m.isNegative()) {
       throw new IllegalArgumentException(column + " " + quoted(field) + " is negative");
+    }
+    if (m.isZero() && t.startsWith("-")) { // -0.00 is no negative amount, but its minus is as foreign as -1.00's
+      throw new IllegalArgumentException(column + " " + quoted(field) + " has a minus, which an amount here is never "
+          + "written with");
     }
     return m;
   }
