@@ -1,10 +1,13 @@
 package io.github.fenqi.core.statement;
 
+import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.RequiredParts;
 import io.github.fenqi.core.affordability.MonthlyFigures;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The borrower's statements after parsing, cleaning and categorising: every row is accounted for as rejected
@@ -81,8 +84,30 @@ public record StatementAnalysis(
     return removals.stream().filter(r -> k.contains(r.kind())).count();
   }
 
-  /** The months as the affordability model reads them. */
+  /**
+   * The months as the affordability model reads them. A month whose rows sum beyond what a month may hold (two salary
+   * credits of 999 999 999 999 999.00) is refused naming the statements its kept rows come from, every such month at
+   * once: each row was within bounds, and the problem had named the month alone ({@code 2026-10 income}), not the file
+   * to look in.
+   */
   public List<MonthlyFigures> monthlyFigures() {
-    return months.stream().map(MonthlySummary::figures).toList();
+    List<MonthlyFigures> figures = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    for (MonthlySummary month : months) {
+      try {
+        figures.add(month.figures());
+      } catch (InvalidInputException e) {
+        String files = transactions.stream().map(CategorisedTransaction::transaction)
+            .filter(t -> YearMonth.from(t.time()).equals(month.month())).map(Transaction::source).distinct()
+            .collect(Collectors.joining(", "));
+        for (Problem problem : e.problems()) {
+          problems.add(files.isEmpty() ? problem : Problem.of(files + ": " + problem.location(), problem.reason()));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    return List.copyOf(figures);
   }
 }
