@@ -121,8 +121,11 @@ final class AuditChain {
   static void checkAgainst(AuditCheckpoint checkpoint, AuditKey key, long lastSequence,
       @Nullable String hashAtCheckpoint) {
     if (!checkpoint.isAuthenticUnder(key)) {
+      // the checkpoint's fault, not the log's: the message is prefixed with the log's name, and had sent the reader
+      // to an untouched log
       throw new AuditIntegrityException(checkpoint.sequence(), "checkpoint at sequence " + checkpoint.sequence()
-          + " is not authentic under this audit key");
+          + " is not authentic under this audit key: the checkpoint was edited, or made under another audit key (the "
+          + "log itself is not judged by it)");
     }
     if (lastSequence < checkpoint.sequence()) {
       throw new AuditIntegrityException(lastSequence + 1, "log ends at sequence " + lastSequence
