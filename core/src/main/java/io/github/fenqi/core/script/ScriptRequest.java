@@ -100,7 +100,7 @@ public record ScriptRequest(Borrower borrower, AffordabilityAssessment affordabi
    *
    * <p>Thread-safety: immutable.
    *
-   * @param debt the debt
+   * @param debt the debt, which owes something (a debt of 0.00 in every component leaves nothing to negotiate)
    * @param policy its lender's policy (name, repayment method, legal basis), one that covers the debt's product type:
    *     its legal basis is cited for the debt, and a credit-card policy's provisions cited for an online loan had
    *     misstated the grounds of the request
@@ -135,6 +135,12 @@ public record ScriptRequest(Borrower borrower, AffordabilityAssessment affordabi
       if (debt.productType() == ProductType.CREDIT_CARD && option.term() > Policy.MAX_CREDIT_CARD_TERM) {
         problems.add(Problem.of("option.term", option.term() + " months for a credit card; 《商业银行信用卡业务监督管理办法》"
             + "第七十条 limits its individual installment agreement to " + Policy.MAX_CREDIT_CARD_TERM + " months"));
+      }
+      // a debt may hold 0.00 in every component: its script had read "目前欠款合计0.00元（零元整），其中。" ("I owe CNY 0.00
+      // in total: .") and asked for an installment agreement of nothing
+      if (!debt.totalOwed().isPositive()) {
+        problems.add(Problem.of("debt.totalOwed", "debt '" + Problem.excerpt(debt.id())
+            + "' owes nothing (every component is 0.00): there is nothing to negotiate"));
       }
       if (problems.isEmpty()) {
         problems.addAll(figureProblems(debt, option));

@@ -298,6 +298,25 @@ class ScriptGeneratorTest {
     }
   }
 
+  /**
+   * A debt that owes nothing (every component 0.00, which a debt may hold) is refused in a plan naming the debt: there
+   * is nothing to negotiate, and its script had read "目前欠款合计0.00元（零元整），其中。" ("I owe CNY 0.00 in total: .")
+   * and asked for an installment agreement of it.
+   */
+  @org.junit.jupiter.api.Test
+  void aDebtThatOwesNothingIsRefusedInAPlan() {
+    io.github.fenqi.core.debt.Debt d = CASE.debts().get(0);
+    io.github.fenqi.core.debt.Debt nothing = new io.github.fenqi.core.debt.Debt(d.id(), d.platformId(), d.productType(),
+        Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, d.annualRate(), d.overdueDays());
+    ScriptRequest.LenderPlan plan = request(ScriptLanguage.ZH_CN, null).plans().get(0);
+    io.github.fenqi.core.solve.PlanOption o = new io.github.fenqi.core.solve.PlanOption(d.id(), 1, Map.of(), Money.ZERO,
+        Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, 0.0, plan.option().features(), 0.1);
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> new ScriptRequest.LenderPlan(nothing, plan.policy(), o));
+    assertEquals("debt.totalOwed: debt 'cc-1' owes nothing (every component is 0.00): there is nothing to negotiate",
+        e.getMessage());
+  }
+
   /** The sample case's first debt, planned over 12 months, for the sample borrower with {@code note}. */
   private static ScriptRequest request(ScriptLanguage language, String note) {
     return request(language, note, Map.of());

@@ -543,6 +543,28 @@ class ScriptProposalProperties {
     assertTrue(hardship.contains("证件110***********002X，Ｘ结尾：110***********002X；电话+86 139****5678。"), hardship);
   }
 
+  /**
+   * A mobile given after the international prefix 0086 (as after +86) is the borrower's own number too: written in the
+   * note in Chinese numerals it is masked (kills round-101 mutant M21, which took only 86 off the front, so that a
+   * borrower's 0086 139 1234 5678 matched no mobile, and 一三九一二三四五六七八 in the note went out in clear). The
+   * introduction shows it masked as a mobile, its prefix kept as written (kills round-101 mutant M24, which masked it
+   * as an ID number: the same 139****5678 for eleven digits alone, but +86*******5678 after a prefix).
+   */
+  @net.jqwik.api.Example
+  void theMobileOfABorrowerWhoGaveItAfter0086IsMaskedInTheNote() {
+    var sample = ScriptGeneratorTest.CASE.borrower();
+    Map<String, String> introduced = Map.of("0086 139 1234 5678", "mobile 0086 139****5678", "+86 139 1234 5678",
+        "mobile +86 139****5678", "139 1234 5678", "mobile 139****5678");
+    for (String given : List.of("0086 139 1234 5678", "+86 139 1234 5678", "139 1234 5678")) {
+      var borrower = new io.github.fenqi.core.borrower.Borrower(sample.name(), sample.idNumber(), given,
+          sample.regionCode(), sample.householdSize(), sample.monthlyNetIncome(), sample.essentialExpenses(),
+          sample.liquidSavings(), sample.hardships(), sample.hasHardshipProof());
+      String hardship = hardship(borrower, "电话一三九一二三四五六七八，或幺叁玖 壹贰叁肆 伍陆柒捌。");
+      assertTrue(hardship.contains("电话139****5678，或139****5678。"), given + " → " + hardship);
+      assertTrue(hardship.contains("(ID number 110***********0030, " + introduced.get(given) + ")."), hardship);
+    }
+  }
+
   /** So is the ID number of a borrower who gave its X in lower case (as the ID number's check accepts it). */
   @net.jqwik.api.Example
   void theIdNumberOfABorrowerWhoGaveItsXInLowerCaseIsMaskedInTheNote() {
