@@ -353,6 +353,44 @@ class NegotiationEngineContractsTest {
     };
   }
 
+  /**
+   * The stress tester is handed each proposal as the borrower would pay it: its down payments in month 0 out of the
+   * borrower's savings, then its installments, and the borrower's own savings beside them. A plan's down payments left
+   * out of its cash flow would have it stress-tested as if the savings were untouched, its risk understated.
+   */
+  @Test
+  void theStressTesterIsHandedEachProposalsDownPaymentsInstallmentsAndTheBorrowersSavings() {
+    List<FinancialProfile> profiles = new java.util.ArrayList<>();
+    List<PlanCashflow> flows = new java.util.ArrayList<>();
+    StressTester recording = altered(all -> all);
+    StressTester seeing = new StressTester() {
+      @Override
+      public StressResult test(FinancialProfile profile, PlanCashflow plan) {
+        return compare(profile, List.of(plan)).get(0);
+      }
+
+      @Override
+      public List<StressResult> compare(FinancialProfile profile, List<PlanCashflow> plans) {
+        profiles.add(profile);
+        flows.addAll(plans);
+        return recording.compare(profile, plans);
+      }
+    };
+    NegotiationResult result = engine().stressTester(seeing).build().calculate(affordable);
+    assertEquals(3, result.proposals().size());
+    assertEquals(List.of(affordable.borrower().liquidSavings()), profiles.stream().map(FinancialProfile::liquidSavings)
+        .toList());
+    assertEquals(result.proposals().size(), flows.size());
+    for (int k = 0; k < flows.size(); k++) {
+      NegotiationResult.ProposalReport p = result.proposals().get(k);
+      assertTrue(p.totalDownPayment().isPositive(), "the case's plans take a down payment: " + p.totalDownPayment());
+      assertEquals(p.totalDownPayment(), flows.get(k).downPayments(), p.strategy().name());
+      assertEquals(p.totalFirstMonthInstallment().fen(), flows.get(k).dueFen(1), p.strategy().name());
+      long paid = flows.get(k).downPayments().fen() + java.util.Arrays.stream(flows.get(k).monthlyFen()).sum();
+      assertEquals(p.totalPayable().fen(), paid, p.strategy().name());
+    }
+  }
+
   @Test
   void aStressTesterThatGivesPercentagesIsStoppedAsItsFaultNotTheCases() {
     // a custom tester that gave 15 for 15 % had its plans shown as re-defaulting with probability 15.0; the result

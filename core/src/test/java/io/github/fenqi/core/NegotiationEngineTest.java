@@ -37,6 +37,32 @@ class NegotiationEngineTest {
     return new NegotiationRequest(r.caseId(), r.asOf(), richer, r.debts());
   }
 
+  /**
+   * A debt left out of the plans is still owed: each lender's script counts its lender among the borrower's other
+   * institutions, as it counts the other planned debts' (a script telling a lender of fewer creditors than there are
+   * understates the hardship the plan is arranged around).
+   */
+  @Test
+  void eachScriptCountsTheLenderOfADebtLeftOutAmongTheBorrowersOthers() {
+    NegotiationRequest rich = withIncome(sample, "16000.00", "12000.00");
+    List<Debt> debts = new ArrayList<>(rich.debts());
+    Debt recent = debts.get(2); // demo-online-lender's, which needs 30 days overdue
+    debts.set(2, new Debt(recent.id(), recent.platformId(), recent.productType(), recent.principal(), recent.interest(),
+        recent.penaltyInterest(), recent.compoundInterest(), recent.lateFees(), recent.otherFees(), recent.annualRate(),
+        5));
+    NegotiationResult r = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies()))
+        .clock(TODAY).scriptLanguage(io.github.fenqi.core.script.ScriptLanguage.EN).build()
+        .calculate(new NegotiationRequest(rich.caseId(), rich.asOf(), rich.borrower(), debts));
+    assertEquals(List.of(recent.id()), r.ineligible().stream().map(NegotiationResult.Ineligible::debtId).toList());
+    List<io.github.fenqi.core.script.NegotiationScript> scripts = r.proposals().stream()
+        .flatMap(p -> p.scripts().stream()).toList();
+    assertFalse(scripts.isEmpty(), r.proposals().toString());
+    for (io.github.fenqi.core.script.NegotiationScript s : scripts) {
+      String text = String.join("\n", s.sections().stream().map(x -> x.text()).toList());
+      assertTrue(text.contains("I owe money to 2 other institutions"), s.debtId() + ": " + text);
+    }
+  }
+
   /** {@link NegotiationEngine.Builder#build()}: policies are the one part without a default, and are named. */
   @Test
   void anEngineWithoutPoliciesIsRefusedNamingThem() {

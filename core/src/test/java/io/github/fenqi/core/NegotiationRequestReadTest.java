@@ -93,6 +93,21 @@ class NegotiationRequestReadTest {
   }
 
   /**
+   * A null debt is named beside another debt's problem: the case does not bind as a whole, so the checks across its
+   * parts are what name the null (a reading that took it for a debt without an id had named the principal alone).
+   */
+  @Test
+  void aNullDebtIsNamedBesideAnotherDebtsProblem() throws Exception {
+    ObjectNode tree = sample();
+    ArrayNode debts = (ArrayNode) tree.get("debts");
+    ((ObjectNode) debts.get(0)).put("principal", "-5.00");
+    debts.insertNull(1);
+    InvalidInputException e = rejected(tree);
+    assertEquals(List.of("case.json: debts[0].principal", "case.json: debts[1]"), locations(e), e.getMessage());
+    assertEquals("is null", e.problems().get(1).reason());
+  }
+
+  /**
    * A duplicate id is quoted in its problem as core quotes a value from outside ({@link Problem#excerpt}): two debts
    * both refused for a line break in their id had been quoted raw in the duplicate's problem, the id's second half a
    * forged line of its own in a log, and two ids of 10 000 characters quoted whole.
