@@ -62,6 +62,23 @@ class ConditionParserTest {
     assertRefused(() -> ConditionParser.parse(condition.strip()), token, reason);
   }
 
+  /**
+   * An operator as another language or a slip of the keyboard writes it is refused with the operator meant: '=>' had
+   * been told "assignments are not allowed (compare with ==)" of its '=', pointing the author at == when >= was meant,
+   * '<>' "a value, name or '(' was expected here" of its '>', and 'and' only "an operator was expected here".
+   */
+  @ParameterizedTest(name = "{0} refused naming {1}")
+  @CsvSource(delimiter = '|', value = {
+      "overdueDays => 90                   | =>  | '=>' is not an operator; write >=",
+      "overdueDays =< 90                   | =<  | '=<' is not an operator; write <=",
+      "overdueDays <> 90                   | <>  | '<>' is not an operator; write !=",
+      "overdueDays > 90 and totalOwed > 1  | and | write && for 'and'",
+      "overdueDays > 90 OR totalOwed > 1   | OR  | write || for 'OR'",
+  })
+  void anOperatorMistypedIsRefusedWithTheOperatorMeant(String condition, String token, String reason) {
+    assertRefused(() -> ConditionParser.parse(condition.strip()), token, reason);
+  }
+
   /** Asserts that {@code parse} is refused naming {@code token}, its message saying {@code reason}. */
   static void assertRefused(org.junit.jupiter.api.function.Executable parse, String token, String reason) {
     RuleSyntaxException e = assertThrows(RuleSyntaxException.class, parse);
