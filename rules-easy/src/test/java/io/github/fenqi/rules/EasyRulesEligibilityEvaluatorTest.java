@@ -1044,9 +1044,12 @@ class EasyRulesEligibilityEvaluatorTest {
     Files.writeString(dir.resolve("_shared_c.yml"), rule.formatted("!!set 1"));
     List<String> lines = EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList();
     String file = "is not a YAML rule-definition file: ";
-    assertEquals(List.of("_shared_a.yml: " + file + "a list tagged !!int cannot be read as that type (line 3, column 11)",
-        "_shared_b.yml: " + file + "'x' tagged !!float cannot be read as that type (line 4, column 11)",
-        "_shared_c.yml: " + file + "'1' tagged !!set cannot be read as that type (line 3, column 11)"), lines);
+    String inRule = "; in the rule 'r' (from line ";
+    assertEquals(List.of("_shared_a.yml: " + file + "a list tagged !!int cannot be read as that type (line 3, "
+        + "column 11)" + inRule + "1)",
+        "_shared_b.yml: " + file + "'x' tagged !!float cannot be read as that type (line 4, column 11)" + inRule + "2)",
+        "_shared_c.yml: " + file + "'1' tagged !!set cannot be read as that type (line 3, column 11)" + inRule + "1)"),
+        lines);
   }
 
   /** In a condition and in an action a number is decimal whatever its leading zeros: {@code 090} is ninety. */
@@ -1270,6 +1273,33 @@ class EasyRulesEligibilityEvaluatorTest {
         + "1: ") && lines.get(3).endsWith(" (the condition from line 15)"), lines.get(3));
     assertEquals("_shared.yml: rule 'fourth': actions: a rule records at most one of eligible() and ineligible(...) "
         + "(line 17)", lines.get(4));
+  }
+
+  /**
+   * A YAML file that does not parse (a tab indenting a list, as an editor inserts it) names the rule whose document
+   * holds the line at fault, as every other problem of a rule does: it had named the file and the line alone, and in
+   * a shared file of dozens of rules the author searched for the rule by counting lines.
+   */
+  @Test
+  void aYamlSyntaxErrorNamesTheRuleItIsIn() throws IOException {
+    Files.writeString(dir.resolve("_shared.yml"), """
+        name: "first"
+        description: "a good rule"
+        priority: 1
+        condition: "overdueDays > 1"
+        actions: ["eligible()"]
+        ---
+        # the second rule
+        name: 'tabbed'
+        description: "a tab indents its action"
+        priority: 2
+        condition: "overdueDays > 1"
+        actions:
+        \t- "eligible()"
+        """);
+    assertEquals(List.of("_shared.yml: is not a YAML rule-definition file: found character '\\t(TAB)' that cannot "
+        + "start any token. (Do not use \\t(TAB) for indentation) (line 13, column 1), while scanning for the next "
+        + "token; in the rule 'tabbed' (from line 8)"), EasyRulesEligibilityEvaluator.check(dir).get(0).lines());
   }
 
   /** Writes {@code _shared.yml} holding one rule of priority 1. */
