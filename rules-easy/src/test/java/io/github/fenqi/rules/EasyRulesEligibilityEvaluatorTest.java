@@ -292,17 +292,7 @@ class EasyRulesEligibilityEvaluatorTest {
       "totalOwed * totalOwed - totalOwed * totalOwed == 0",
       "totalOwed * 3 - 1 / 3 * 3 == totalOwed * 3 - 0.9999999999999999999999999999999999",
     };
-    StringBuilder rules = new StringBuilder();
-    for (int i = 0; i < conditions.length; i++) {
-      rules.append(i == 0 ? "" : "---\n").append("""
-          name: "exact-%1$d"
-          description: "exact arithmetic %1$d"
-          priority: 1
-          condition: "%2$s"
-          actions: ['ineligible("EXACT_%1$d", "holds")']
-          """.formatted(i, conditions[i]));
-    }
-    Files.writeString(dir.resolve("_shared.yml"), rules);
+    writeHoldingRules("EXACT", conditions);
     Debt cc = debt("cc-1");
     Policy own = policyOf(cc);
     Policy.Waivers w = own.waivers();
@@ -331,17 +321,7 @@ class EasyRulesEligibilityEvaluatorTest {
   void negativeNumbersInAConditionKeepTheirSign() throws IOException {
     String[] conditions = {"overdueDays - 125 > -10", "overdueDays + -2 * 60 == 0", "-(2 - 3) == 1",
       "overdueDays / (-2 + 2 + 1) == 120"};
-    StringBuilder rules = new StringBuilder();
-    for (int i = 0; i < conditions.length; i++) {
-      rules.append(i == 0 ? "" : "---\n").append("""
-          name: "negative-%1$d"
-          description: "a negative number %1$d"
-          priority: 1
-          condition: "%2$s"
-          actions: ['ineligible("NEGATIVE_%1$d", "holds")']
-          """.formatted(i, conditions[i]));
-    }
-    Files.writeString(dir.resolve("_shared.yml"), rules);
+    writeHoldingRules("NEGATIVE", conditions);
     Debt cf = debt("cf-1"); // 120 days overdue
     try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
       EligibilityDecision d = evaluate(e, cf, CASE.borrower());
@@ -1300,6 +1280,24 @@ class EasyRulesEligibilityEvaluatorTest {
     assertEquals(List.of("_shared.yml: is not a YAML rule-definition file: found character '\\t(TAB)' that cannot "
         + "start any token. (Do not use \\t(TAB) for indentation) (line 13, column 1), while scanning for the next "
         + "token; in the rule 'tabbed' (from line 8)"), EasyRulesEligibilityEvaluator.check(dir).get(0).lines());
+  }
+
+  /**
+   * Writes {@code _shared.yml} holding one rule of priority 1 per condition, the i-th ineligible with the code
+   * {@code CODE_i} when its condition holds.
+   */
+  private void writeHoldingRules(String code, String... conditions) throws IOException {
+    StringBuilder rules = new StringBuilder();
+    for (int i = 0; i < conditions.length; i++) {
+      rules.append(i == 0 ? "" : "---\n").append("""
+          name: "%3$s-%1$d"
+          description: "holds %1$d"
+          priority: 1
+          condition: "%2$s"
+          actions: ['ineligible("%3$s_%1$d", "holds")']
+          """.formatted(i, conditions[i], code));
+    }
+    Files.writeString(dir.resolve("_shared.yml"), rules);
   }
 
   /** Writes {@code _shared.yml} holding one rule of priority 1. */
