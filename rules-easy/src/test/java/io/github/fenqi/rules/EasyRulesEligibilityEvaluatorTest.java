@@ -292,17 +292,7 @@ class EasyRulesEligibilityEvaluatorTest {
       "totalOwed * totalOwed - totalOwed * totalOwed == 0",
       "totalOwed * 3 - 1 / 3 * 3 == totalOwed * 3 - 0.9999999999999999999999999999999999",
     };
-    StringBuilder rules = new StringBuilder();
-    for (int i = 0; i < conditions.length; i++) {
-      rules.append(i == 0 ? "" : "---\n").append("""
-          name: "exact-%1$d"
-          description: "exact arithmetic %1$d"
-          priority: 1
-          condition: "%2$s"
-          actions: ['ineligible("EXACT_%1$d", "holds")']
-          """.formatted(i, conditions[i]));
-    }
-    Files.writeString(dir.resolve("_shared.yml"), rules);
+    writeHoldingRules("EXACT", conditions);
     Debt cc = debt("cc-1");
     Policy own = policyOf(cc);
     Policy.Waivers w = own.waivers();
@@ -319,6 +309,85 @@ class EasyRulesEligibilityEvaluatorTest {
       assertEquals(List.of("EXACT_0", "EXACT_1", "EXACT_2", "EXACT_3", "EXACT_4", "EXACT_5", "EXACT_6"), held,
           d.checks().toString());
     }
+  }
+
+  /**
+   * A negative number in a condition is that number: {@code overdueDays - 125 > -10} holds for a debt 120 days
+   * overdue, and a negated number multiplied by another ({@code -2 * 60}) is computed with its sign. No condition with
+   * a negative number had been evaluated by any test: rendering {@code -10} as the negation of {@code -10B}, or folding
+   * {@code -2 * 60} as {@code 2 * 60}, passed every test (mutation round 102, M20 and M22).
+   */
+  @Test
+  void negativeNumbersInAConditionKeepTheirSign() throws IOException {
+    String[] conditions = {"overdueDays - 125 > -10", "overdueDays + -2 * 60 == 0", "-(2 - 3) == 1",
+      "overdueDays / (-2 + 2 + 1) == 120"};
+    writeHoldingRules("NEGATIVE", conditions);
+    Debt cf = debt("cf-1"); // 120 days overdue
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+      EligibilityDecision d = evaluate(e, cf, CASE.borrower());
+      assertEquals(List.of("NEGATIVE_0", "NEGATIVE_1", "NEGATIVE_2", "NEGATIVE_3"), ruleChecks(d, cf, CASE.borrower())
+          .stream().filter(c -> !c.passed()).map(EligibilityCheck::code).sorted().toList(), d.checks().toString());
+    }
+  }
+
+  /**
+   * Only {@code _shared*} files hold the rules of every debt: {@code _common.yml} is the file of a platform whose id
+   * is {@code _common} (an id may begin with '_'), and its rules reach no other platform's debts. A mutant taking
+   * every file beginning with '_' for a shared one passed every test (mutation round 102, M05).
+   */
+  @Test
+  void aFileBeginningWithAnUnderscoreButNotSharedIsAPlatformsOwn() throws IOException {
+    Files.writeString(dir.resolve("_common.yml"), """
+        name: "common-only"
+        description: "a rule of the platform _common"
+        priority: 1
+        condition: "true"
+        actions: ['ineligible("COMMON", "platform _common only")']
+        """);
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(RuleFixtures.copyExample(dir))) {
+      assertEquals(List.of("_shared.yml:long-overdue-with-hardship-proof",
+          "demo-online-lender.yml:recent-large-online-loan", "_shared.yml:small-balance",
+          "_shared.yml:no-proof-tighter-terms"), e.ruleNames("demo-online-lender"));
+      assertEquals(List.of("_common.yml:common-only", "_shared.yml:long-overdue-with-hardship-proof",
+          "_shared.yml:small-balance", "_shared.yml:no-proof-tighter-terms"), e.ruleNames("_common"));
+      Debt cf = debt("cf-1");
+      assertTrue(evaluate(e, cf, CASE.borrower()).eligible());
+    }
+  }
+
+  /**
+   * A rule with an empty list of actions, a blank condition, or two {@code ineligible(...)} outcomes is a problem
+   * naming the rule, the field and its line. None had been tested: a mutant taking {@code actions: []} (a rule that
+   * fires and does nothing), one passing a blank condition to the parser (told "offending token '<end>'") and one
+   * taking two outcomes (the second never recorded) passed every test (mutation round 102, M10, M11, M13).
+   */
+  @Test
+  void aRuleWithNoActionsABlankConditionOrTwoOutcomesIsAProblem() throws IOException {
+    Files.writeString(dir.resolve("_shared.yml"), """
+        name: "no-actions"
+        description: "does nothing"
+        priority: 1
+        condition: "overdueDays > 1"
+        actions: []
+        ---
+        name: "blank-condition"
+        description: "no condition written"
+        priority: 1
+        condition: "   "
+        actions: ['eligible()']
+        ---
+        name: "two-outcomes"
+        description: "two reasons at once"
+        priority: 1
+        condition: "overdueDays > 1"
+        actions: ['ineligible("A", "a")', 'ineligible("B", "b")']
+        """);
+    assertEquals(List.of(
+        "_shared.yml: rule 'no-actions': actions: must be a non-empty list of strings such as ineligible(\"CODE\", "
+            + "\"why\") (line 5)",
+        "_shared.yml: rule 'blank-condition': condition: is required and must be a string (line 10)",
+        "_shared.yml: rule 'two-outcomes': actions: a rule records at most one of eligible() and ineligible(...) "
+            + "(line 17)"), EasyRulesEligibilityEvaluator.check(dir).get(0).lines());
   }
 
   @Test
@@ -955,9 +1024,12 @@ class EasyRulesEligibilityEvaluatorTest {
     Files.writeString(dir.resolve("_shared_c.yml"), rule.formatted("!!set 1"));
     List<String> lines = EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList();
     String file = "is not a YAML rule-definition file: ";
-    assertEquals(List.of("_shared_a.yml: " + file + "a list tagged !!int cannot be read as that type (line 3, column 11)",
-        "_shared_b.yml: " + file + "'x' tagged !!float cannot be read as that type (line 4, column 11)",
-        "_shared_c.yml: " + file + "'1' tagged !!set cannot be read as that type (line 3, column 11)"), lines);
+    String inRule = "; in the rule 'r' (from line ";
+    assertEquals(List.of("_shared_a.yml: " + file + "a list tagged !!int cannot be read as that type (line 3, "
+        + "column 11)" + inRule + "1)",
+        "_shared_b.yml: " + file + "'x' tagged !!float cannot be read as that type (line 4, column 11)" + inRule + "2)",
+        "_shared_c.yml: " + file + "'1' tagged !!set cannot be read as that type (line 3, column 11)" + inRule + "1)"),
+        lines);
   }
 
   /** In a condition and in an action a number is decimal whatever its leading zeros: {@code 090} is ninety. */
@@ -1181,6 +1253,51 @@ class EasyRulesEligibilityEvaluatorTest {
         + "1: ") && lines.get(3).endsWith(" (the condition from line 15)"), lines.get(3));
     assertEquals("_shared.yml: rule 'fourth': actions: a rule records at most one of eligible() and ineligible(...) "
         + "(line 17)", lines.get(4));
+  }
+
+  /**
+   * A YAML file that does not parse (a tab indenting a list, as an editor inserts it) names the rule whose document
+   * holds the line at fault, as every other problem of a rule does: it had named the file and the line alone, and in
+   * a shared file of dozens of rules the author searched for the rule by counting lines.
+   */
+  @Test
+  void aYamlSyntaxErrorNamesTheRuleItIsIn() throws IOException {
+    Files.writeString(dir.resolve("_shared.yml"), """
+        name: "first"
+        description: "a good rule"
+        priority: 1
+        condition: "overdueDays > 1"
+        actions: ["eligible()"]
+        ---
+        # the second rule
+        name: 'tabbed'
+        description: "a tab indents its action"
+        priority: 2
+        condition: "overdueDays > 1"
+        actions:
+        \t- "eligible()"
+        """);
+    assertEquals(List.of("_shared.yml: is not a YAML rule-definition file: found character '\\t(TAB)' that cannot "
+        + "start any token. (Do not use \\t(TAB) for indentation) (line 13, column 1), while scanning for the next "
+        + "token; in the rule 'tabbed' (from line 8)"), EasyRulesEligibilityEvaluator.check(dir).get(0).lines());
+  }
+
+  /**
+   * Writes {@code _shared.yml} holding one rule of priority 1 per condition, the i-th ineligible with the code
+   * {@code CODE_i} when its condition holds.
+   */
+  private void writeHoldingRules(String code, String... conditions) throws IOException {
+    StringBuilder rules = new StringBuilder();
+    for (int i = 0; i < conditions.length; i++) {
+      rules.append(i == 0 ? "" : "---\n").append("""
+          name: "%3$s-%1$d"
+          description: "holds %1$d"
+          priority: 1
+          condition: "%2$s"
+          actions: ['ineligible("%3$s_%1$d", "holds")']
+          """.formatted(i, conditions[i], code));
+    }
+    Files.writeString(dir.resolve("_shared.yml"), rules);
   }
 
   /** Writes {@code _shared.yml} holding one rule of priority 1. */

@@ -300,6 +300,31 @@ class HotReloadTest {
   }
 
   /**
+   * Content a poll read and did not apply is forgotten when the next poll reads the live content again: a file
+   * rewritten in place over and over with the same rules (a deployment copying it every minute) is caught truncated
+   * at one poll and whole at the next, and caught truncated again later that is a first read, not a second. A mutant
+   * that remembered the truncated content across the whole read applied the empty file at its second catch, taking
+   * the rules away, and passed every test (mutation round 102, M45).
+   */
+  @Test
+  void aChangeReadOnceIsForgottenWhenTheLiveContentIsReadAgain() throws Exception {
+    RuleFixtures.copyExample(dir);
+    Path shared = dir.resolve("_shared.yml");
+    byte[] live = Files.readAllBytes(shared);
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+      List<String> names = e.ruleNames("demo-online-lender");
+      Files.write(shared, new byte[0]); // caught truncated
+      e.poll();
+      Files.write(shared, live); // whole again
+      e.poll();
+      Files.write(shared, new byte[0]); // the next copy, caught truncated again
+      e.poll();
+      assertEquals(names, e.ruleNames("demo-online-lender"));
+      assertEquals(1, e.version());
+    }
+  }
+
+  /**
    * A rule file put back as it is live after a rejected edit (or readable again after it could not be read) was
    * reloaded as {@code UPDATED} with the live SHA-256 and bumped the version, so anything keyed by version saw a change
    * that was none. The rules live are the same: no new version, no event; only the file's problems go. Rewriting a

@@ -125,6 +125,23 @@ class RuleSetAuditTest {
     }
   }
 
+  /**
+   * An entry of a reload lists every rule of its file now live, in file order: which rules were live is what the audit
+   * is for. Only the presence of a file's name had been checked, and an entry listing the first rule alone passed every
+   * test (mutation round 102, M36).
+   */
+  @Test
+  void anEntryListsEveryRuleOfItsFileNowLive() throws Exception {
+    List<RuleSetEvent> events = new ArrayList<>();
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(exampleRules(), events::add)) {
+      List<AuditEvent> entries = RuleSetAudit.events(events.get(0));
+      assertEquals(List.of("_shared.yml", "demo-online-lender.yml"), entries.stream().map(AuditEvent::subject).toList());
+      assertEquals("long-overdue-with-hardship-proof,small-balance,no-proof-tighter-terms",
+          entries.get(0).details().get("rules"));
+      assertEquals("recent-large-online-loan", entries.get(1).details().get("rules"));
+    }
+  }
+
   private Path exampleRules() throws Exception {
     Path rules = Files.createDirectory(dir.resolve("rules"));
     RuleFixtures.copyExample(rules);

@@ -287,7 +287,10 @@ public final class ConditionParser {
       throw new RuleSyntaxException("(", after.column(), "only the functions " + FUNCTIONS + " may be called");
     }
     if (after.kind() == Kind.NAME || after.kind() == Kind.NUMBER || after.kind() == Kind.STRING) {
-      throw new RuleSyntaxException(after.shown(), after.column(), "an operator was expected here");
+      String word = after.text().toLowerCase(java.util.Locale.ROOT);
+      throw new RuleSyntaxException(after.shown(), after.column(), "an operator was expected here"
+          + (after.kind() == Kind.NAME && (word.equals("and") || word.equals("or"))
+          ? "; write " + (word.equals("and") ? "&&" : "||") + " for '" + after.text() + "'" : ""));
     }
     return n;
   }

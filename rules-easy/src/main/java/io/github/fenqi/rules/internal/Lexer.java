@@ -3,6 +3,7 @@ package io.github.fenqi.rules.internal;
 import io.github.fenqi.core.TextFields;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -47,6 +48,9 @@ final class Lexer {
 
   private static final List<String> REJECTED_OPS = List.of("++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=",
       "<<", ">>", "::", "->");
+
+  /** Operators as other languages or a slip of the keyboard write them, and the operator meant. */
+  private static final Map<String, String> MISTYPED_OPS = Map.of("=>", ">=", "=<", "<=", "<>", "!=");
 
   private Lexer() {}
 
@@ -123,6 +127,10 @@ final class Lexer {
         String two = i + 1 < n ? src.substring(i, i + 2) : "";
         if (REJECTED_OPS.contains(two)) {
           throw new RuleSyntaxException(two, col, reasonFor(two));
+        }
+        String meant = MISTYPED_OPS.get(two);
+        if (meant != null) { // '=>' had been told "compare with ==" of its '=', pointing away from the >= meant
+          throw new RuleSyntaxException(two, col, "'" + two + "' is not an operator; write " + meant);
         }
         switch (two) {
           case "&&", "||", "==", "!=", "<=", ">=" -> {

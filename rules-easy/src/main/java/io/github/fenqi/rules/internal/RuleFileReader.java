@@ -252,7 +252,7 @@ public final class RuleFileReader {
       definitions = reader.read(new StringReader(text));
     } catch (Exception e) {
       String why = e instanceof JsonProcessingException j ? parserReason(j)
-          : e instanceof MarkedYAMLException y ? parserReason(y)
+          : e instanceof MarkedYAMLException y ? parserReason(y) + ruleAt(text, y)
           : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return new Result(List.of(), List.of(Problem.of(fileName, "is not a " + (json ? "JSON" : "YAML")
           + " rule-definition file: " + oneLine(why))));
@@ -444,6 +444,38 @@ public final class RuleFileReader {
     String problem = e.getProblem() != null ? e.getProblem() : String.valueOf(e.getMessage());
     return problem + (at == null ? "" : " (line " + (at.getLine() + 1) + ", column " + (at.getColumn() + 1) + ")")
         + (e.getContext() == null ? "" : ", " + e.getContext());
+  }
+
+  /**
+   * {@code "; in the rule 'x' (from line 8)"}: the rule whose YAML document holds the line where the file stopped
+   * parsing (a tab indenting a list), named by its {@code name:} line when that line reads alone; "" when it cannot be
+   * told. Such a file had been named with the line alone, where every other problem of a rule names the rule.
+   */
+  private static String ruleAt(String text, MarkedYAMLException e) {
+    Mark at = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+    if (at == null) {
+      return "";
+    }
+    String[] lines = text.split("\r?\n", -1);
+    int start = 0;
+    for (int i = 0; i < Math.min(at.getLine(), lines.length); i++) {
+      start = lines[i].startsWith("---") ? i + 1 : start;
+    }
+    Integer first = null;
+    for (int i = start; i < lines.length && !lines[i].startsWith("---"); i++) {
+      String line = lines[i].strip();
+      first = first == null && !line.isEmpty() && !line.startsWith("#") ? Integer.valueOf(i + 1) : first;
+      if (lines[i].startsWith("name:")) {
+        try {
+          return strictYaml().load(lines[i]) instanceof Map<?, ?> m && m.get("name") instanceof String n
+              && TextFields.check("name", n, MAX_NAME_LENGTH).isEmpty() ? "; in the rule '" + n + "' (from line "
+              + first + ")" : "";
+        } catch (RuntimeException notAlone) { // the name line is itself at fault, or reads only with the lines after it
+          return "";
+        }
+      }
+    }
+    return "";
   }
 
   private static String oneLine(String s) {

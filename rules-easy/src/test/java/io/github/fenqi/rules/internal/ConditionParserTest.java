@@ -57,6 +57,14 @@ class ConditionParserTest {
       "debt.platformId contains 'x'                 | contains     | an operator was expected",
       "''                                           | ''           | must be true or false",
       "!overdueDays                                 | !            | needs true/false operands, got a number",
+      // an operator as another language or a slip of the keyboard writes it is refused with the operator meant: '=>'
+      // had been told "assignments are not allowed (compare with ==)" of its '=', pointing at == when >= was meant,
+      // '<>' "a value, name or '(' was expected here" of its '>', and 'and' only "an operator was expected here"
+      "overdueDays => 90                            | =>           | '=>' is not an operator; write >=",
+      "overdueDays =< 90                            | =<           | '=<' is not an operator; write <=",
+      "overdueDays <> 90                            | <>           | '<>' is not an operator; write !=",
+      "overdueDays > 90 and totalOwed > 1           | and          | write && for 'and'",
+      "overdueDays > 90 OR totalOwed > 1            | OR           | write || for 'OR'",
   })
   void rejectsIllTypedOrMalformedConditionsNamingTheToken(String condition, String token, String reason) {
     assertRefused(() -> ConditionParser.parse(condition.strip()), token, reason);
