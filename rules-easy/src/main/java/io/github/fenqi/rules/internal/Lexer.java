@@ -3,8 +3,8 @@ package io.github.fenqi.rules.internal;
 import io.github.fenqi.core.TextFields;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
