@@ -903,9 +903,10 @@ public final class FenqiJson {
   /** "Unexpected character ('ä' (code 228))": the character Jackson names, with its code. */
   private static final Pattern BYTE_AS_CHARACTER =
       Pattern.compile("Unexpected character \\('.' \\(code (\\d+)[^)]*\\)\\)");
-  /** Jackson's "Number value length (5001) exceeds the maximum allowed (1000": the number's length and the limit. */
+  /** Jackson's "Document nesting depth (1001) exceeds the maximum allowed (1000": the depth met and the limit. */
   private static final Pattern NESTING_DEPTH =
       Pattern.compile("Document nesting depth \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
+  /** Jackson's "Number value length (5001) exceeds the maximum allowed (1000": the number's length and the limit. */
   private static final Pattern NUMBER_LENGTH =
       Pattern.compile("Number value length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
   private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'");
