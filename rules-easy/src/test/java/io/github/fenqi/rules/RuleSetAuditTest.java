@@ -135,7 +135,8 @@ class RuleSetAuditTest {
     List<RuleSetEvent> events = new ArrayList<>();
     try (var e = EasyRulesEligibilityEvaluator.openStrict(exampleRules(), events::add)) {
       List<AuditEvent> entries = RuleSetAudit.events(events.get(0));
-      assertEquals(List.of("_shared.yml", "demo-online-lender.yml"), entries.stream().map(AuditEvent::subject).toList());
+      assertEquals(List.of("_shared.yml", "demo-online-lender.yml"),
+          entries.stream().map(AuditEvent::subject).toList());
       assertEquals("long-overdue-with-hardship-proof,small-balance,no-proof-tighter-terms",
           entries.get(0).details().get("rules"));
       assertEquals("recent-large-online-loan", entries.get(1).details().get("rules"));

@@ -243,7 +243,8 @@ class AffordabilityDocumentedFiguresTest {
         Money.of("2000"))));
     assertEquals(List.of("ability score -600.00 = income × 0.6 − essentials × 1.2",
         "the score is not positive: this income cannot support any installment plan"),
-        none.notes().subList(none.notes().size() - 2, none.notes().size()), "no budget is stated where none is allowed");
+        none.notes().subList(none.notes().size() - 2, none.notes().size()),
+        "no budget is stated where none is allowed");
   }
 
   /**

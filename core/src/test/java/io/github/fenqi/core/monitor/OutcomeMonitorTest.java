@@ -972,7 +972,8 @@ class OutcomeMonitorTest {
    */
   @Test
   void anAlertAndAStatusPrintedWholeMaskAPlatformIdThatIsABorrowersIdentifier() {
-    AcceptanceDropAlert alert = new AcceptanceDropAlert("13812345678", Strategy.BALANCED, 0.7, 200, 0.1, 50, 8.0, 1e-15);
+    AcceptanceDropAlert alert = new AcceptanceDropAlert("13812345678", Strategy.BALANCED, 0.7, 200, 0.1, 50, 8.0,
+        1e-15);
     AcceptanceStatus status = new AcceptanceStatus("110105194912310025", Strategy.AGGRESSIVE, 140, 200, 5, 50,
         OptionalDouble.of(1e-15), true);
     assertEquals("13812345678", alert.platformId());

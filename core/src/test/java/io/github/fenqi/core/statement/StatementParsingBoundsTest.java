@@ -25,7 +25,8 @@ class StatementParsingBoundsTest {
 
   /** The fees of WeChat rows, each read without a rejection. */
   private static List<Money> wechatFees(String rows) {
-    ParsedStatement wx = StatementParser.wechat().parse("wx.csv", (WECHAT_HEADER + rows).getBytes(StandardCharsets.UTF_8));
+    ParsedStatement wx = StatementParser.wechat().parse("wx.csv",
+        (WECHAT_HEADER + rows).getBytes(StandardCharsets.UTF_8));
     assertEquals(List.of(), rejected(wx));
     return wx.transactions().stream().map(Transaction::fee).toList();
   }
