@@ -81,6 +81,13 @@ class DeclarativeEligibilityEvaluatorTest {
     assertFalse(early.eligible());
   }
 
+  /** {@code debt} as owed to {@code platformId}, every other part the same. */
+  private static Debt ofPlatform(Debt debt, String platformId) {
+    return new Debt(debt.id(), platformId, debt.productType(), debt.principal(), debt.interest(),
+        debt.penaltyInterest(), debt.compoundInterest(), debt.lateFees(), debt.otherFees(), debt.annualRate(),
+        debt.overdueDays());
+  }
+
   /**
    * A policy is the debt's lender's own or it does not apply (the class's PLATFORM check): a debt judged under another
    * lender's policy, which it meets in every other way, is ineligible, the check naming both lenders.
@@ -88,8 +95,7 @@ class DeclarativeEligibilityEvaluatorTest {
   @Test
   void anotherLendersPolicyDoesNotApply() {
     Debt cc = sample.debts().get(0);
-    Debt elsewhere = new Debt(cc.id(), "another-lender", cc.productType(), cc.principal(), cc.interest(),
-        cc.penaltyInterest(), cc.compoundInterest(), cc.lateFees(), cc.otherFees(), cc.annualRate(), cc.overdueDays());
+    Debt elsewhere = ofPlatform(cc, "another-lender");
     Policy policy = repo.find(cc.platformId(), sample.asOf()).orElseThrow();
     EligibilityDecision decision = evaluator.evaluate(elsewhere, sample.borrower(), policy, sample.asOf());
     assertFalse(decision.eligible());
@@ -192,8 +198,7 @@ class DeclarativeEligibilityEvaluatorTest {
   @Test
   void aLendersIdDifferingOnlyInCaseIsAnotherLender() {
     Debt ol = sample.debts().get(2);
-    Debt upper = new Debt(ol.id(), "Demo-Online-Lender", ol.productType(), ol.principal(), ol.interest(),
-        ol.penaltyInterest(), ol.compoundInterest(), ol.lateFees(), ol.otherFees(), ol.annualRate(), ol.overdueDays());
+    Debt upper = ofPlatform(ol, "Demo-Online-Lender");
     Policy policy = repo.find(ol.platformId(), sample.asOf()).orElseThrow();
     EligibilityDecision decision = evaluator.evaluate(upper, sample.borrower(), policy, sample.asOf());
     assertFalse(decision.eligible());

@@ -27,6 +27,11 @@ class CleaningBoundariesTest {
     return s;
   }
 
+  /** A WeChat export of {@code rows} under its header, read (its rejections are the caller's to check). */
+  private static ParsedStatement wechat(String name, String rows) {
+    return StatementParser.wechat().parse(name, (WECHAT_HEADER + rows).getBytes(StandardCharsets.UTF_8));
+  }
+
   private static StatementAnalysis analyze(String rows) {
     return StatementAnalyzer.defaults().analyze(List.of(bank("b.csv", rows)));
   }
@@ -85,9 +90,8 @@ class CleaningBoundariesTest {
    */
   @Test
   void aShortWithdrawalCountsTheStatedFeeWhenItIsTheLarger() {
-    ParsedStatement wx = StatementParser.wechat().parse("wx.csv", (WECHAT_HEADER
-        + "2026-05-01 09:00:00,零钱提现,招商银行(3821),/,/,¥1000.00,零钱,提现已到账,1001,/,服务费¥1.00\n")
-        .getBytes(StandardCharsets.UTF_8));
+    ParsedStatement wx = wechat("wx.csv",
+        "2026-05-01 09:00:00,零钱提现,招商银行(3821),/,/,¥1000.00,零钱,提现已到账,1001,/,服务费¥1.00\n");
     ParsedStatement b = bank("bank.csv", "2026-05-01,09:30:00,财付通提现,999.50,,,财付通支付科技有限公司,,网上银行\n");
     StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(b, wx));
     assertEquals(List.of("wx.csv:2 FEE 1.00"), r.transactions().stream().map(c -> c.transaction().location() + " "
@@ -106,9 +110,8 @@ class CleaningBoundariesTest {
    */
   @Test
   void twoWalletsWithdrawalsOfOneAmountAreNotTheSidesOfOneMove() {
-    ParsedStatement wx = StatementParser.wechat().parse("wx.csv", (WECHAT_HEADER
-        + "2026-05-01 09:00:00,零钱提现,招商银行(3821),/,/,¥1000.00,零钱,提现已到账,1001,/,/\n")
-        .getBytes(StandardCharsets.UTF_8));
+    ParsedStatement wx = wechat("wx.csv",
+        "2026-05-01 09:00:00,零钱提现,招商银行(3821),/,/,¥1000.00,零钱,提现已到账,1001,/,/\n");
     ParsedStatement ali = StatementParser.alipay().parse("ali.csv", ("姓名：周子航\n"
         + "交易时间,交易分类,交易对方,对方账号,商品说明,收/支,金额,收/付款方式,交易状态,交易订单号,商家订单号,备注,\n"
         + "2026-05-01 09:05:00,转账提现,周子航,/,提现-实时提现,不计收支,1000.00,账户余额,交易成功,A1,,,\n")
@@ -226,10 +229,9 @@ class CleaningBoundariesTest {
    */
   @Test
   void aWalletRepaymentReturnedInFullIsNoRepayment() {
-    ParsedStatement wx = StatementParser.wechat().parse("wx.csv", (WECHAT_HEADER
-        + "2026-05-20 10:00:00,信用卡还款,招商银行(3821),/,/,¥5000.00,零钱,支付成功,1002,/,/\n"
-        + "2026-05-20 10:30:00,信用卡还款-退款,招商银行(3821),/,收入,¥5000.00,零钱,已到账,1003,/,/\n")
-        .getBytes(StandardCharsets.UTF_8));
+    ParsedStatement wx = wechat("wx.csv",
+        "2026-05-20 10:00:00,信用卡还款,招商银行(3821),/,/,¥5000.00,零钱,支付成功,1002,/,/\n"
+        + "2026-05-20 10:30:00,信用卡还款-退款,招商银行(3821),/,收入,¥5000.00,零钱,已到账,1003,/,/\n");
     assertEquals(List.of(), wx.rejected());
     StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(wx));
     assertEquals(List.of("wx.csv:2 REFUNDED wx.csv:3", "wx.csv:3 REFUND wx.csv:2"), removals(r));
@@ -259,11 +261,10 @@ class CleaningBoundariesTest {
    */
   @Test
   void aRefundUnderASerialCancelsThatRowNotALaterAlike() {
-    ParsedStatement w = StatementParser.wechat().parse("w.csv", (WECHAT_HEADER
-        + "2026-10-01 10:00:00,转账,赵一帆,转账备注:还钱,支出,¥500.00,零钱,朋友已退还,1000050001\t,/,/\n"
+    ParsedStatement w = wechat("w.csv",
+        "2026-10-01 10:00:00,转账,赵一帆,转账备注:还钱,支出,¥500.00,零钱,朋友已退还,1000050001\t,/,/\n"
         + "2026-10-01 11:00:00,转账,赵一帆,转账备注:还钱,支出,¥500.00,零钱,朋友已收钱,1000050002\t,/,/\n"
-        + "2026-10-02 10:00:00,转账-退款,赵一帆,/,收入,¥500.00,零钱,已退款,1000050001\t,/,/\n")
-        .getBytes(StandardCharsets.UTF_8));
+        + "2026-10-02 10:00:00,转账-退款,赵一帆,/,收入,¥500.00,零钱,已退款,1000050001\t,/,/\n");
     StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(w));
     assertEquals(List.of("w.csv:2 REFUNDED w.csv:4", "w.csv:4 REFUND w.csv:2"), removals(r));
   }
@@ -287,10 +288,9 @@ class CleaningBoundariesTest {
    */
   @Test
   void aRefundRowStatingItsOwnRefundIsCountedOnItsPurchase() {
-    ParsedStatement w = StatementParser.wechat().parse("wx.csv", (WECHAT_HEADER
-        + "2026-05-03 12:00:00,商户消费,美团平台商户,美团外卖订单,支出,¥50.00,零钱,已退款(￥20.00),4200001,M1,/\n"
-        + "2026-05-04 12:00:00,美团平台商户-退款,美团平台商户,/,收入,¥20.00,零钱,已退款(￥20.00),4200002,R1,/\n")
-        .getBytes(StandardCharsets.UTF_8));
+    ParsedStatement w = wechat("wx.csv",
+        "2026-05-03 12:00:00,商户消费,美团平台商户,美团外卖订单,支出,¥50.00,零钱,已退款(￥20.00),4200001,M1,/\n"
+        + "2026-05-04 12:00:00,美团平台商户-退款,美团平台商户,/,收入,¥20.00,零钱,已退款(￥20.00),4200002,R1,/\n");
     StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(w));
     assertEquals(List.of("wx.csv:3 REFUND wx.csv:2"), removals(r));
     assertEquals(Money.of("30.00"), r.months().get(0).food());
