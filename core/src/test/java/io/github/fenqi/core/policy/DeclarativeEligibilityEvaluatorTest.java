@@ -81,11 +81,16 @@ class DeclarativeEligibilityEvaluatorTest {
     assertFalse(early.eligible());
   }
 
-  /** {@code debt} as owed to {@code platformId}, every other part the same. */
-  private static Debt ofPlatform(Debt debt, String platformId) {
-    return new Debt(debt.id(), platformId, debt.productType(), debt.principal(), debt.interest(),
+  /**
+   * The decision on {@code debt} owed to {@code platformId} instead, every other part the same, under the policy of
+   * the lender it is really owed to.
+   */
+  private EligibilityDecision judgedAsOwedTo(Debt debt, String platformId) {
+    Debt moved = new Debt(debt.id(), platformId, debt.productType(), debt.principal(), debt.interest(),
         debt.penaltyInterest(), debt.compoundInterest(), debt.lateFees(), debt.otherFees(), debt.annualRate(),
         debt.overdueDays());
+    Policy policy = repo.find(debt.platformId(), sample.asOf()).orElseThrow();
+    return evaluator.evaluate(moved, sample.borrower(), policy, sample.asOf());
   }
 
   /**
@@ -95,9 +100,7 @@ class DeclarativeEligibilityEvaluatorTest {
   @Test
   void anotherLendersPolicyDoesNotApply() {
     Debt cc = sample.debts().get(0);
-    Debt elsewhere = ofPlatform(cc, "another-lender");
-    Policy policy = repo.find(cc.platformId(), sample.asOf()).orElseThrow();
-    EligibilityDecision decision = evaluator.evaluate(elsewhere, sample.borrower(), policy, sample.asOf());
+    EligibilityDecision decision = judgedAsOwedTo(cc, "another-lender");
     assertFalse(decision.eligible());
     EligibilityCheck platform = decision.checks().get(0);
     assertEquals(List.of("PLATFORM"), decision.checks().stream().filter(c -> !c.passed()).map(EligibilityCheck::code)
@@ -198,9 +201,7 @@ class DeclarativeEligibilityEvaluatorTest {
   @Test
   void aLendersIdDifferingOnlyInCaseIsAnotherLender() {
     Debt ol = sample.debts().get(2);
-    Debt upper = ofPlatform(ol, "Demo-Online-Lender");
-    Policy policy = repo.find(ol.platformId(), sample.asOf()).orElseThrow();
-    EligibilityDecision decision = evaluator.evaluate(upper, sample.borrower(), policy, sample.asOf());
+    EligibilityDecision decision = judgedAsOwedTo(ol, "Demo-Online-Lender");
     assertFalse(decision.eligible());
     assertEquals(List.of("policy of demo-online-lender does not apply to a debt with Demo-Online-Lender"),
         decision.reasons());
