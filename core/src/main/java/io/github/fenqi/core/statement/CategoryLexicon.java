@@ -24,8 +24,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Format: {@code {"schemaVersion": 1, "rules": [LexiconRule...], "reversalKeywords": [...],
  * "refundKeywords": [...], "closedStatuses": [...], "transferKeywords": [...], "organisationMarkers": [...],
- * "withdrawalKeywords": [...], "walletOperators": [...]}} (a word list left out is empty; {@code rules} must hold
- * at least one rule, and a rule at least one field, or the file is refused naming them).
+ * "withdrawalKeywords": [...], "walletOperators": [...], "operatorsByWallet": {"WECHAT": [...], "ALIPAY": [...]}}}
+ * (a word list or map left out is empty; {@code rules} must hold at least one rule, and a rule at least one field, or
+ * the file is refused naming them).
  *
  * <p>Thread-safety: immutable.
  *
@@ -42,6 +43,10 @@ import org.jspecify.annotations.Nullable;
  * @param walletOperators names of the companies that run the payment wallets (财付通 for WeChat Pay, 支付宝): a
  *     withdrawal they credit comes from the holder's own balance, unlike a gig platform's payout, which the platform
  *     credits
+ * @param operatorsByWallet which wallet each operator runs (财付通 WeChat Pay, 支付宝 Alipay), each word one of
+ *     {@code walletOperators}: a bank row naming only another wallet's operator is no side of a wallet row's move or
+ *     payment (a WeChat 零钱提现 does not pair with the bank's 支付宝提现 of its amount). An operator not listed here, or
+ *     a map left out, may be any wallet's, as before this map existed
  */
 public record CategoryLexicon(
     int schemaVersion,
@@ -52,7 +57,8 @@ public record CategoryLexicon(
     List<String> transferKeywords,
     List<String> organisationMarkers,
     List<String> withdrawalKeywords,
-    List<String> walletOperators) {
+    List<String> walletOperators,
+    Map<StatementFormat, List<String>> operatorsByWallet) {
 
   private static final String DEFAULT_RESOURCE = "lexicon-zh.json";
 
@@ -87,6 +93,7 @@ public record CategoryLexicon(
     checkWords(problems, "organisationMarkers", organisationMarkers);
     checkWords(problems, "withdrawalKeywords", withdrawalKeywords);
     checkWords(problems, "walletOperators", walletOperators);
+    checkOperatorsByWallet(problems, walletOperators, operatorsByWallet);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
@@ -98,6 +105,65 @@ public record CategoryLexicon(
     organisationMarkers = copy(organisationMarkers);
     withdrawalKeywords = copy(withdrawalKeywords);
     walletOperators = copy(walletOperators);
+    operatorsByWallet = operatorsByWallet == null ? Map.of() : operatorsByWallet.entrySet().stream()
+        .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> copy(e.getValue())));
+  }
+
+  /**
+   * A lexicon whose operators may be any wallet's ({@code operatorsByWallet} empty): the constructor of the nine lists
+   * this record had before that map.
+   */
+  public CategoryLexicon(int schemaVersion, List<LexiconRule> rules, List<String> reversalKeywords,
+      List<String> refundKeywords, List<String> closedStatuses, List<String> transferKeywords,
+      List<String> organisationMarkers, List<String> withdrawalKeywords, List<String> walletOperators) {
+    this(schemaVersion, rules, reversalKeywords, refundKeywords, closedStatuses, transferKeywords, organisationMarkers,
+        withdrawalKeywords, walletOperators, Map.of());
+  }
+
+  /**
+   * Each wallet of {@code operatorsByWallet} is a wallet (not {@code BANK}), and each of its words a blank-free
+   * operator of {@code walletOperators} that no other wallet lists: an operator the analyzer does not search for would
+   * tell nothing, and one of two wallets would make a row naming it no side of either.
+   */
+  private static void checkOperatorsByWallet(List<Problem> problems, @Nullable List<String> operators,
+      @Nullable Map<StatementFormat, List<String>> byWallet) {
+    if (byWallet == null) {
+      return;
+    }
+    List<String> known = operators == null ? List.of()
+        : operators.stream().filter(o -> o != null).map(KeywordText::folded).toList();
+    Map<String, StatementFormat> walletOf = new HashMap<>();
+    for (StatementFormat wallet : StatementFormat.values()) {
+      if (!byWallet.containsKey(wallet)) {
+        continue;
+      }
+      String field = "operatorsByWallet." + wallet;
+      List<String> words = byWallet.get(wallet);
+      if (wallet == StatementFormat.BANK) {
+        problems.add(Problem.of(field, "a bank is no payment wallet; only ALIPAY and WECHAT have operators"));
+        continue;
+      }
+      if (words == null) {
+        problems.add(Problem.of(field, "is null; it must be a list of operators"));
+        continue;
+      }
+      int before = problems.size();
+      checkWords(problems, field, words);
+      if (problems.size() > before) {
+        continue;
+      }
+      for (int i = 0; i < words.size(); i++) {
+        String folded = KeywordText.folded(words.get(i));
+        StatementFormat other = walletOf.putIfAbsent(folded, wallet);
+        if (!known.contains(folded)) {
+          problems.add(Problem.of(field + "[" + i + "]", "'" + Problem.excerpt(words.get(i))
+              + "' is not one of walletOperators; list it there as well"));
+        } else if (other != null && other != wallet) {
+          problems.add(Problem.of(field + "[" + i + "]", "'" + Problem.excerpt(words.get(i))
+              + "' is listed for " + other + " too; an operator runs one wallet"));
+        }
+      }
+    }
   }
 
   /**
@@ -151,7 +217,7 @@ public record CategoryLexicon(
     List<LexiconRule> all = new ArrayList<>(extra);
     all.addAll(rules);
     return new CategoryLexicon(schemaVersion, all, reversalKeywords, refundKeywords, closedStatuses, transferKeywords,
-        organisationMarkers, withdrawalKeywords, walletOperators);
+        organisationMarkers, withdrawalKeywords, walletOperators, operatorsByWallet);
   }
 
   /**

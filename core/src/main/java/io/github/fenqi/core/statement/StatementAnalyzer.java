@@ -51,6 +51,8 @@ public final class StatementAnalyzer {
   private final KeywordFlags words;
   private final KeywordFlags organisationMarkers;
   private final KeywordFlags walletOperators;
+  /** The operators of each wallet ({@link CategoryLexicon#operatorsByWallet}): bit 1 Alipay's, bit 2 WeChat Pay's. */
+  private final KeywordFlags operatorsOfWallets;
   /** The lexicon's wallet operators and refund words, {@link KeywordText#folded folded} as rows are compared to them. */
   private final List<String> foldedOperators;
   private final List<String> foldedRefundWords;
@@ -69,6 +71,9 @@ public final class StatementAnalyzer {
         lexicon.transferKeywords(), lexicon.withdrawalKeywords());
     this.organisationMarkers = new KeywordFlags(lexicon.organisationMarkers());
     this.walletOperators = new KeywordFlags(lexicon.walletOperators());
+    Map<StatementFormat, List<String>> byWallet = lexicon.operatorsByWallet();
+    this.operatorsOfWallets = new KeywordFlags(byWallet.getOrDefault(StatementFormat.ALIPAY, List.of()),
+        byWallet.getOrDefault(StatementFormat.WECHAT, List.of()));
     this.holderNames = Set.copyOf(b.holderNames);
     this.employers = List.copyOf(b.employers);
     this.foldedOperators = lexicon.walletOperators().stream().map(KeywordText::folded).toList();
@@ -274,7 +279,7 @@ public final class StatementAnalyzer {
     removeReversals(rows);
     netRefundsStatedOnTheRow(rows);
     removeRefunds(rows, formats);
-    removeInternalTransfers(rows, holders);
+    removeInternalTransfers(rows, holders, formats);
     removeCardPaymentsTheWalletHolds(rows, formats);
     keepFeesOfMoves(rows);
     List<Period> periods = new ArrayList<>(); // what each statement covers: its first row's day to its last's
@@ -799,7 +804,7 @@ public final class StatementAnalyzer {
     }
   }
 
-  private void removeInternalTransfers(List<Row> rows, Set<String> holderNames) {
+  private void removeInternalTransfers(List<Row> rows, Set<String> holderNames, Map<String, StatementFormat> formats) {
     HolderNames holders = new HolderNames(holderNames);
     for (Row r : rows) {
       if (!r.kept()) {
@@ -868,7 +873,7 @@ public final class StatementAnalyzer {
           break;
         }
         if (unpaired(b, internal) && !b.t.source().equals(a.t.source())
-            && sidesOfAMove(a.t.direction(), b.t.direction())) {
+            && sidesOfAMove(a.t.direction(), b.t.direction()) && !namesAnotherWallet(a, b, formats)) {
           if (b.t.amount().equals(a.t.amount())) {
             best = b;
             break;
@@ -940,6 +945,7 @@ public final class StatementAnalyzer {
             && (b.t.amount().equals(w.t.amount()) || w.t.fee().isPositive() && b.t.amount().equals(w.t.amount().plus(w.t.fee())))
             && formats.get(b.t.source()) == StatementFormat.BANK
             && (walletOperators.in(b.t.counterparty()) != 0 || walletOperators.in(b.t.description()) != 0)
+            && !namesAnotherWallet(w, b, formats)
             && (closest == null || Duration.between(w.t.time(), b.t.time()).abs()
                 .compareTo(Duration.between(w.t.time(), closest.t.time()).abs()) < 0)) {
           closest = b;
@@ -959,6 +965,27 @@ public final class StatementAnalyzer {
    */
   private static boolean paidByCard(String channel) {
     return (channel.contains("银行") || channel.contains("卡")) && !channel.contains("零钱") && !channel.contains("余额");
+  }
+
+  /**
+   * Whether one of {@code a} and {@code b} is a bank's row naming only another wallet's operator than the wallet whose
+   * statement holds the other ({@link CategoryLexicon#operatorsByWallet}): the bank's 支付宝提现 is no side of WeChat's
+   * 零钱提现, nor 支付宝-肯德基 the card's row of a WeChat payment. Of two bank rows in the window, the one of equal amount
+   * or the closest had been taken, whichever wallet it named, and the row of WeChat's own operator was left.
+   */
+  private boolean namesAnotherWallet(Row a, Row b, Map<String, StatementFormat> formats) {
+    StatementFormat formatA = formats.get(a.t.source());
+    StatementFormat formatB = formats.get(b.t.source());
+    return formatA == StatementFormat.BANK && namesOnlyAnotherWallet(a.t, formatB)
+        || formatB == StatementFormat.BANK && namesOnlyAnotherWallet(b.t, formatA);
+  }
+
+  private boolean namesOnlyAnotherWallet(Transaction bankRow, @Nullable StatementFormat wallet) {
+    if (wallet != StatementFormat.ALIPAY && wallet != StatementFormat.WECHAT) {
+      return false;
+    }
+    int named = operatorsOfWallets.in(bankRow.counterparty()) | operatorsOfWallets.in(bankRow.description());
+    return named != 0 && (named & (wallet == StatementFormat.ALIPAY ? 1 : 2)) == 0;
   }
 
   /** The earliest time the other side of a transfer at {@code time} may have: {@code time} less the window. */

@@ -58,4 +58,16 @@ class CardCopyOfAWalletPaymentTest {
     assertEquals(List.of(), duplicates("2026-05-10,12:00:05,转账,59.56,,,深圳市财付通支付科技有限公司,,网银\n"));
     assertEquals(List.of("bank.csv:2 wx.csv:2"), duplicates("2026-05-10,12:00:05,财付通-肯德基,,59.56,,,,快捷支付\n"));
   }
+
+  /**
+   * A card row naming the other wallet's operator (支付宝-肯德基, an Alipay payment with the same card) is no copy of a
+   * WeChat payment, however close in time: the copy is the row naming 财付通, WeChat's operator, further off. The
+   * closest had been taken, and the Alipay payment counted nowhere.
+   */
+  @Test
+  void aCardRowNamingTheOtherWalletsOperatorIsNoCopy() {
+    assertEquals(List.of("bank.csv:3 wx.csv:2"), duplicates("2026-05-10,12:00:01,支付宝-肯德基,,59.56,,,,快捷支付\n"
+        + cardRow("2026-05-10", "12:30:00")));
+    assertEquals(List.of(), duplicates("2026-05-10,12:00:01,消费,,59.56,,支付宝（中国）网络技术有限公司,,快捷支付\n"));
+  }
 }

@@ -127,6 +127,25 @@ class CleaningBoundariesTest {
   }
 
   /**
+   * A WeChat 零钱提现 pairs with the bank credit naming WeChat's operator (财付通提现, 1.00 short), not with an Alipay
+   * withdrawal's credit of its very amount in the window (支付宝提现): the lexicon's {@code operatorsByWallet} says which
+   * wallet each operator runs. The equal credit had been taken, and the 1.00 WeChat kept was lost; the Alipay credit is
+   * now removed alone, as any withdrawal from a wallet's balance is.
+   */
+  @Test
+  void aWalletWithdrawalPairsWithTheCreditNamingItsOwnOperator() {
+    ParsedStatement wx = wechat("wx.csv",
+        "2026-05-01 09:00:00,零钱提现,招商银行(3821),/,/,¥1000.00,零钱,提现已到账,1001,/,/\n");
+    ParsedStatement b = bank("bank.csv", "2026-05-01,09:05:00,支付宝提现,1000.00,,,支付宝（中国）网络技术有限公司,,网上银行\n"
+        + "2026-05-01,09:10:00,财付通提现,999.00,,,财付通支付科技有限公司,,网上银行\n");
+    StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(wx, b));
+    assertEquals(List.of("wx.csv:2 FEE 1.00"), r.transactions().stream().map(c -> c.transaction().location() + " "
+        + c.category() + " " + c.transaction().amount()).toList());
+    assertEquals(List.of("bank.csv:2 INTERNAL_TRANSFER -", "bank.csv:3 INTERNAL_TRANSFER wx.csv:2"),
+        removals(r).stream().sorted().toList());
+  }
+
+  /**
    * Two statements a year apart, of January 2026 and January 2027, with no row between: each January keeps its own
    * rows (months are told apart by their year too), and the eleven months between are uncovered.
    */

@@ -216,4 +216,31 @@ class LexiconRuleTest {
         "{\"schemaVersion\": 1,\n\"rules\": [}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "my-lexicon.json"));
     assertTrue(broken.getMessage().startsWith("my-lexicon.json: line 2: malformed JSON"), broken.getMessage());
   }
+
+  /**
+   * {@code operatorsByWallet} says which wallet each operator runs: a file's map is read as written, a lexicon without
+   * it leaves every operator any wallet's, and a bank listed as a wallet, an operator not among {@code walletOperators}
+   * or one listed for both wallets is refused, each named by its place, all at once.
+   */
+  @Test
+  void operatorsByWalletIsReadAndEachWrongEntryIsNamed() {
+    String head = "{\"schemaVersion\": 1, \"rules\": [{\"id\": \"a\", \"category\": \"SALARY\", "
+        + "\"fields\": [\"type\"], \"keywords\": [\"工资\"]}], \"walletOperators\": [\"财付通\", \"Alipay\"]";
+    CategoryLexicon read = CategoryLexicon.read((head + ", \"operatorsByWallet\": {\"WECHAT\": [\"财付通\"], "
+        + "\"ALIPAY\": [\"ALIPAY\"]}}").getBytes(java.nio.charset.StandardCharsets.UTF_8), "my-lexicon.json");
+    assertEquals(java.util.Map.of(StatementFormat.WECHAT, List.of("财付通"), StatementFormat.ALIPAY, List.of("ALIPAY")),
+        read.operatorsByWallet());
+    assertEquals(java.util.Map.of(), CategoryLexicon.read((head + "}")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8), "my-lexicon.json").operatorsByWallet());
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new CategoryLexicon(1,
+        List.of(rule("a", "还款", null)), null, null, null, null, null, null, List.of("财付通", "支付宝"),
+        java.util.Map.of(StatementFormat.BANK, List.of("支付宝"), StatementFormat.WECHAT, List.of("财付通", "微信支付"),
+            StatementFormat.ALIPAY, List.of("支付宝", "财付通"))));
+    assertEquals(List.of(
+        Problem.of("operatorsByWallet.WECHAT[0]", "'财付通' is listed for ALIPAY too; an operator runs one wallet"),
+        Problem.of("operatorsByWallet.WECHAT[1]", "'微信支付' is not one of walletOperators; list it there as well"),
+        Problem.of("operatorsByWallet.BANK", "a bank is no payment wallet; only ALIPAY and WECHAT have operators")),
+        e.problems());
+    assertEquals(java.util.Map.of(), lexicon(1, List.of(rule("a", "还款", null)), List.of()).operatorsByWallet());
+  }
 }
