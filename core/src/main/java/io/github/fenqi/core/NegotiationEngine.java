@@ -450,6 +450,8 @@ public final class NegotiationEngine implements AutoCloseable {
     FinancialProfile profile = stressProfile(assessment, request.borrower().liquidSavings());
     if (noMonths != null) {
       assessment = assessment.withNoteFirst(noMonths + ": the declared income is used instead");
+    } else if (analysis != null && !analysis.rejected().isEmpty()) {
+      assessment = assessment.withNoteFirst(rejectedRows(analysis.rejected()));
     }
     List<Transaction> laterInCaseMonth = later.stream().filter(t -> YearMonth.from(t.time()).equals(caseMonth)).toList();
     if (!laterInCaseMonth.isEmpty()) {
@@ -605,6 +607,18 @@ public final class NegotiationEngine implements AutoCloseable {
     return "no month of income can be read from the statements (" + String.join(", ", a.statements().stream()
         .map(StatementAnalysis.StatementSummary::source).toList()) + "): " + a.rowsRead() + " row(s) read, "
         + a.rejected().size() + " rejected" + (a.rejected().isEmpty() ? "" : " (the first " + a.rejected().get(0) + ")");
+  }
+
+  /**
+   * That the statements' rejected rows are in no month, the first named: a month missing its salary row reads as a
+   * month of little income. The notes had given the months' figures without a word of the rows left out; only the
+   * screening's REVIEW named them, apart from the figures they change.
+   */
+  private static String rejectedRows(List<Problem> rejected) {
+    boolean one = rejected.size() == 1;
+    return rejected.size() + (one ? " statement row could not be read and is"
+        : " statement rows could not be read and are") + " in no month's figures (" + (one ? "" : "the first ")
+        + rejected.get(0) + "): the month" + (one ? " it falls" : "s they fall") + " in may understate income or spending";
   }
 
   /** The analyzer of a case's statements: the borrower's name marks transfers to their own accounts. */

@@ -79,6 +79,31 @@ class NegotiationEngineScreeningTest {
   }
 
   /**
+   * A row the parser rejects is in no month: the assessment says so first, naming the row, so that a month whose income
+   * reads low (May without its salary) is not taken for the borrower's own. The notes had given May's income without a
+   * word of the row left out; only the screening's REVIEW named it.
+   */
+  @Test
+  void rowsRejectedFromTheStatementsAreNamedInTheAssessment() {
+    String text = new String(Samples.bytes("samples/statements/bank_A.csv"), java.nio.charset.StandardCharsets.UTF_8)
+        .replace(",代发工资,8642.17,,9999.65,", ",代发工资,8642.1七,,9999.65,");
+    ParsedStatement edited = StatementParser.parseDetected("bank_A.csv",
+        text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(1, edited.rejected().size());
+    NegotiationResult r = engine().build().calculate(sample, List.of(edited));
+    assertEquals(ForensicVerdict.REVIEW, r.screening().verdict());
+    assertEquals("1 statement row could not be read and is in no month's figures (bank_A.csv:4: "
+        + edited.rejected().get(0).reason() + "): the month it falls in may understate income or spending",
+        r.affordability().notes().get(0));
+    ParsedStatement twice = StatementParser.parseDetected("bank_A.csv",
+        text.replaceFirst(",代扣话费,,58\\.00,", ",代扣话费,,5八.00,").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(2, twice.rejected().size());
+    assertEquals("2 statement rows could not be read and are in no month's figures (the first "
+        + twice.rejected().get(0) + "): the months they fall in may understate income or spending",
+        engine().build().calculate(sample, List.of(twice)).affordability().notes().get(0));
+  }
+
+  /**
    * A case is assessed as of its date: statement months after it are left out, and said so (a case re-run for an
    * earlier date must not use what was not known then); statements ending months before it are noted as possibly out
    * of date. Rows after today are a forgery sign and stop the case.
