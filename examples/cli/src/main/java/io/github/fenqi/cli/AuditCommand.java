@@ -90,6 +90,13 @@ public final class AuditCommand implements Runnable {
         + checkpoint.map(c -> " (checkpoint at " + c.sequence() + " matches)").orElse("")
         + ", head " + v.headHash());
     spec.commandLine().getOut().flush();
+    if (v.entries() == 0 && checkpoint.isEmpty()) {
+      // no entry is wrong, so the log verifies; but a log cut to nothing reads so too, and no run of fenqi leaves an
+      // empty log (a log is made by its first entry): the plain "OK, 0 entries" had vouched for it
+      spec.commandLine().getErr().println("fenqi: note: " + log + " holds no entry, as a log cut to nothing would: "
+          + "verify it with --checkpoint (a checkpoint kept from 'fenqi audit checkpoint') to tell");
+      spec.commandLine().getErr().flush();
+    }
     return FenqiCli.OK;
   }
 

@@ -62,6 +62,28 @@ class AuditCommandTest {
     assertTrue(out.toString().contains("OK, 7 entries verified"), out.toString());
   }
 
+  /**
+   * An empty log verifies, as no entry is wrong, but a log cut to nothing reads so too: without a checkpoint the
+   * verdict says so on standard error, and against a checkpoint of later entries the cut is caught. It had been a plain
+   * "OK, 0 entries verified".
+   */
+  @Test
+  void anEmptyLogVerifiesSayingACutLogReadsSoToo() throws Exception {
+    Path file = log(3);
+    Files.write(file, new byte[0]);
+    assertEquals(0, run(Map.of("FENQI_AUDIT_KEY", keyText), "verify", file.toString()));
+    assertTrue(out.toString().startsWith(file + ": OK, 0 entries verified"), out.toString());
+    assertEquals("fenqi: note: " + file + " holds no entry, as a log cut to nothing would: verify it with --checkpoint "
+        + "(a checkpoint kept from 'fenqi audit checkpoint') to tell" + System.lineSeparator(), err.toString());
+    err.getBuffer().setLength(0);
+    assertEquals(1, run(Map.of("FENQI_AUDIT_KEY", keyText), "verify", file.toString(), "--checkpoint",
+        dir.resolve("checkpoint.txt").toString()));
+    assertTrue(err.toString().contains("entries 1..3 were truncated"), err.toString());
+    err.getBuffer().setLength(0);
+    assertEquals(0, run(Map.of("FENQI_AUDIT_KEY", keyText), "verify", log(1).toString()));
+    assertEquals("", err.toString());
+  }
+
   @Test
   void verifyReadsTheKeyFromTheNamedVariable() {
     Path file = log(2);
