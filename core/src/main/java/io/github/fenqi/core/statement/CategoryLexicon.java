@@ -132,6 +132,9 @@ public record CategoryLexicon(
     }
     List<String> known = operators == null ? List.of()
         : operators.stream().filter(o -> o != null).map(KeywordText::folded).toList();
+    if (byWallet.keySet().stream().anyMatch(java.util.Objects::isNull)) {
+      problems.add(Problem.of("operatorsByWallet", "holds a null wallet; each key must be ALIPAY or WECHAT"));
+    }
     Map<String, StatementFormat> walletOf = new HashMap<>();
     for (StatementFormat wallet : StatementFormat.values()) {
       if (!byWallet.containsKey(wallet)) {

@@ -242,5 +242,16 @@ class LexiconRuleTest {
         Problem.of("operatorsByWallet.BANK", "a bank is no payment wallet; only ALIPAY and WECHAT have operators")),
         e.problems());
     assertEquals(java.util.Map.of(), lexicon(1, List.of(rule("a", "还款", null)), List.of()).operatorsByWallet());
+    java.util.Map<StatementFormat, List<String>> nullWallet = new java.util.HashMap<>();
+    nullWallet.put(null, List.of("财付通"));
+    InvalidInputException noWallet = assertThrows(InvalidInputException.class, () -> new CategoryLexicon(1,
+        List.of(rule("a", "还款", null)), null, null, null, null, null, null, List.of("财付通"), nullWallet));
+    assertEquals(List.of(Problem.of("operatorsByWallet", "holds a null wallet; each key must be ALIPAY or WECHAT")),
+        noWallet.problems());
+    InvalidInputException unknown = assertThrows(InvalidInputException.class, () -> CategoryLexicon.read((head
+        + ",\n\"operatorsByWallet\": {\"WEIXIN\": [\"财付通\"]}}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "my-lexicon.json"));
+    assertEquals("my-lexicon.json: operatorsByWallet: expected one of [ALIPAY, WECHAT, BANK], got \"WEIXIN\"",
+        unknown.getMessage());
   }
 }
