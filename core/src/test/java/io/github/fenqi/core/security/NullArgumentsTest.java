@@ -113,6 +113,9 @@ class NullArgumentsTest {
     refusedNaming("location", () -> Base64Key.decode(null, BASE64_KEY, "key"));
     refusedNaming("text", () -> Base64Key.decode("where", null, "key"));
     refusedNaming("what", () -> Base64Key.decode("where", BASE64_KEY, null));
+    refusedNaming("parameter", () -> Base64Key.unsetVariable(null, "K1", "a key"));
+    refusedNaming("variable", () -> Base64Key.unsetVariable("variable", null, "a key"));
+    refusedNaming("expected", () -> Base64Key.unsetVariable("variable", "K1", null));
     refusedNaming("surnames", () -> Masking.builder().compoundSurnames(null));
   }
 }
