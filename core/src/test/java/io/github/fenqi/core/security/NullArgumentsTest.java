@@ -99,6 +99,8 @@ class NullArgumentsTest {
     refusedNaming("rawKeys", () -> InMemoryKeyProvider.of("k1", null));
     refusedNaming("activeKeyId", () -> InMemoryKeyProvider.generate(null));
     refusedNaming("otherKeyIds", () -> InMemoryKeyProvider.generate("k1", (String[]) null));
+    refusedNaming("keyId", () -> InMemoryKeyProvider.generate("k1").withActive(null));
+    refusedNaming("other", () -> InMemoryKeyProvider.generate("k1").rotatedTo(null));
     refusedNaming("keystore", () -> Pkcs12KeyProvider.open(null, "PW", "k1", environment));
     refusedNaming("passwordVariable", () -> Pkcs12KeyProvider.open(dir.resolve("k.p12"), null, "k1", environment));
     refusedNaming("activeKeyId", () -> Pkcs12KeyProvider.open(dir.resolve("k.p12"), "PW", null, environment));
