@@ -31,7 +31,8 @@ public final class EnvironmentKeyProvider extends RingKeyProvider {
    * {@code variableByKeyId} maps each key id to the variable holding it; {@code activeKeyId} is one of them.
    *
    * @throws InvalidInputException naming the variable when it is unset, not base64 or not the base64 of 32 bytes
-   *     (saying so when it looks like a hex-encoded key, which is no base64 of 32 bytes; the value is never shown)
+   *     (saying so when it looks like a hex-encoded key, which is no base64 of 32 bytes; the value is never shown);
+   *     naming {@code variableByKeyId} when an unset variable's name is not shown ({@link Base64Key#unsetVariable})
    */
   public static EnvironmentKeyProvider of(Map<String, String> environment, String activeKeyId,
       Map<String, String> variableByKeyId) {
@@ -42,10 +43,12 @@ public final class EnvironmentKeyProvider extends RingKeyProvider {
     variableByKeyId.forEach((id, variable) -> {
       KeyRing.requireKeyId("keyIds", id);
       String value = environment.get(variable);
-      if (value == null || value.isBlank()) {
-        // set but empty was called "not set", as AuditKey's was: the reader looked for a missing export
-        throw new InvalidInputException(variable, "environment variable is " + (value == null ? "not set" : "empty")
-            + " (expected the base64 of a 32-byte key for key id '" + id + "')");
+      String expected = "the base64 of a 32-byte key for key id '" + id + "'";
+      if (value == null) {
+        throw Base64Key.unsetVariable("variableByKeyId", variable, expected);
+      }
+      if (value.isBlank()) { // set but empty was called "not set", as AuditKey's was: one looked for a missing export
+        throw new InvalidInputException(variable, "environment variable is empty (expected " + expected + ")");
       }
       keys.put(id, KeyRing.aesKey(variable, Base64Key.decode(variable, value, "key for key id '" + id + "'")));
     });

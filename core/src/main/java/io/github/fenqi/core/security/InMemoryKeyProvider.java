@@ -43,8 +43,14 @@ public final class InMemoryKeyProvider extends RingKeyProvider {
     return of(activeKeyId, raw);
   }
 
-  /** The same keys with another id active (a rotation step). */
+  /**
+   * The same keys with another id active (a rotation step).
+   *
+   * @throws InvalidInputException (location {@code activeKeyId}) when this provider holds no key of that id
+   * @throws NullPointerException naming {@code keyId} when it is null
+   */
   public InMemoryKeyProvider withActive(String keyId) {
+    Objects.requireNonNull(keyId, "keyId"); // TreeMap.containsKey(null) had thrown one naming nothing
     return new InMemoryKeyProvider(new KeyRing(keyId, ring.keys()));
   }
 
@@ -54,8 +60,10 @@ public final class InMemoryKeyProvider extends RingKeyProvider {
    * @throws InvalidInputException naming the key id when both hold a key of that id and the keys differ: a new key
    *     needs a new id. (The other's key replaced this one's, and every ciphertext under the old key no longer
    *     decrypted: {@code generate("k1").rotatedTo(generate("k1"))}.)
+   * @throws NullPointerException naming {@code other} when it is null
    */
   public InMemoryKeyProvider rotatedTo(InMemoryKeyProvider other) {
+    Objects.requireNonNull(other, "other");
     Map<String, SecretKey> keys = new LinkedHashMap<>(ring.keys());
     other.ring.keys().forEach((id, key) -> {
       SecretKey held = keys.putIfAbsent(id, key);

@@ -49,8 +49,7 @@ public final class Pkcs12KeyProvider extends RingKeyProvider {
     Objects.requireNonNull(environment, "environment");
     String password = environment.get(passwordVariable);
     if (password == null) {
-      throw new InvalidInputException(passwordVariable, "environment variable is not set (expected the password "
-          + "of keystore " + keystore + ")");
+      throw Base64Key.unsetVariable("passwordVariable", passwordVariable, "the password of keystore " + keystore);
     }
     char[] pw = password.toCharArray();
     byte[] bytes;

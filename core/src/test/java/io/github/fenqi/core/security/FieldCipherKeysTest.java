@@ -60,6 +60,39 @@ class FieldCipherKeysTest {
     }
   }
 
+  /**
+   * Each id {@code generate} makes gets a key of its own: one random key shared by every id still encrypted and
+   * decrypted, as the key id is authenticated, so nothing else showed that a rotation step to a generated id changed
+   * no key.
+   */
+  @Test
+  void generatedKeysDifferFromIdToId() {
+    InMemoryKeyProvider keys = InMemoryKeyProvider.generate("k1", "k2", "k3");
+    java.util.Set<String> distinct = new java.util.HashSet<>();
+    for (String id : keys.keyIds()) {
+      distinct.add(java.util.HexFormat.of().formatHex(keys.key(id).orElseThrow().getEncoded()));
+    }
+    assertEquals(3, distinct.size(), "three ids, three keys");
+  }
+
+  /**
+   * {@code withActive} changes which key new ciphertexts are written under and nothing else: the ciphertexts under the
+   * key active before still decrypt. An id the provider does not hold is refused naming the ids it holds.
+   */
+  @Test
+  void withActiveWritesUnderTheNamedKeyAndStillReadsTheOthers() {
+    InMemoryKeyProvider keys = InMemoryKeyProvider.generate("k2", "k1");
+    String underK2 = FieldCipher.create(keys).encrypt("r1", "mobile", "13800001234");
+    InMemoryKeyProvider back = keys.withActive("k1");
+    assertEquals("k1", back.activeKeyId());
+    FieldCipher cipher = FieldCipher.create(back);
+    assertEquals("k1", FieldCipher.keyIdOf(cipher.encrypt("r1", "mobile", "13800001234")));
+    assertEquals("13800001234", cipher.decrypt("r1", "mobile", underK2));
+    assertTrue(cipher.needsReencryption(underK2));
+    assertEquals("activeKeyId: 'k3' is not among the available key ids [k1, k2]",
+        assertThrows(InvalidInputException.class, () -> keys.withActive("k3")).getMessage());
+  }
+
   /** A keystore's AES key of 128 bits is refused when the keystore is opened, naming the alias. */
   @Test
   void aKeystoreKeyOfOneHundredTwentyEightBitsIsRefused() throws Exception {

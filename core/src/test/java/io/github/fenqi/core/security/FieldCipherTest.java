@@ -257,6 +257,11 @@ class FieldCipherTest {
     assertEquals("activeKeyId: key 'kms1' must be a 256-bit AES key, found HmacSHA256 of 256 bits",
         assertThrows(InvalidInputException.class, () -> FieldCipher.create(provider("kms1",
             new javax.crypto.spec.SecretKeySpec(new byte[32], "HmacSHA256"))).encrypt("r", "f", "x")).getMessage());
+    for (int bytes : new int[] {33, 48, 64}) { // longer than AES-256: told so, not the JCE's "Invalid AES key length"
+      assertEquals("activeKeyId: key 'kms1' must be a 256-bit AES key, found AES of " + bytes * 8 + " bits",
+          assertThrows(InvalidInputException.class, () -> FieldCipher.create(provider("kms1",
+              new javax.crypto.spec.SecretKeySpec(new byte[bytes], "AES"))).encrypt("r", "f", "x")).getMessage());
+    }
     javax.crypto.SecretKey opaque = new javax.crypto.SecretKey() { // an HSM's: bytes not revealed, not usable here
       @Override
       public String getAlgorithm() {
@@ -278,6 +283,36 @@ class FieldCipherTest {
     assertTrue(hsm.startsWith("activeKeyId: key 'hsm1' cannot be used for AES-GCM: "), hsm);
     FieldCipher kms = FieldCipher.create(provider("kms1", aes256));
     assertEquals("x", kms.decrypt("r", "f", kms.encrypt("r", "f", "x")));
+  }
+
+  /**
+   * An embedder's provider whose active id is none it holds (a KMS alias renamed, a rotation half done) is refused when
+   * encrypting, naming that id and never the other keys' material; what it holds still decrypts.
+   */
+  @Test
+  void aProviderWithoutAKeyForItsOwnActiveIdIsRefusedNamingTheId() {
+    javax.crypto.spec.SecretKeySpec aes256 = new javax.crypto.spec.SecretKeySpec(new byte[32], "AES");
+    String underK1 = FieldCipher.create(provider("k1", aes256)).encrypt("r", "f", "x");
+    KeyProvider halfRotated = new KeyProvider() {
+      @Override
+      public String activeKeyId() {
+        return "k2";
+      }
+
+      @Override
+      public java.util.Optional<javax.crypto.SecretKey> key(String id) {
+        return provider("k1", aes256).key(id);
+      }
+
+      @Override
+      public java.util.Set<String> keyIds() {
+        return java.util.Set.of("k1");
+      }
+    };
+    FieldCipher cipher = FieldCipher.create(halfRotated);
+    assertEquals("activeKeyId: the key provider has no key for its own active id 'k2'",
+        assertThrows(InvalidInputException.class, () -> cipher.encrypt("r", "f", "x")).getMessage());
+    assertEquals("x", cipher.decrypt("r", "f", underK1));
   }
 
   @Test

@@ -216,6 +216,83 @@ class KeyProviderTest {
   }
 
   /**
+   * A key or a password passed where its variable's name belongs ({@code fromSystemEnvironment("k1",
+   * System.getenv("FENQI_KEY"))}) had been named as the variable, {@code "c9Ua…6g=: environment variable is not set"},
+   * putting the key into a message that is logged. A name that is no environment variable's (letters, digits and
+   * {@code _}) or is itself the base64 of a 32-byte key is not shown; the parameter is named in its place.
+   */
+  @Test
+  void aKeyOrPasswordGivenInPlaceOfItsVariablesNameIsNeverShown() throws Exception {
+    byte[] raw = new byte[32];
+    new SecureRandom().nextBytes(raw);
+    String key = Base64.getEncoder().encodeToString(raw);
+    String urlSafe = "Ab_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw).substring(3)
+        .replace('-', '_'); // the name's shape, letters, digits and '_', yet the base64 of 32 bytes
+    for (String given : new String[] {key, urlSafe}) {
+      InvalidInputException e = assertThrows(InvalidInputException.class,
+          () -> EnvironmentKeyProvider.of(Map.of(), "k1", Map.of("k1", given)));
+      assertEquals("variableByKeyId: names an environment variable that is not set and is not shown: it is no "
+          + "variable's name (letters, digits and '_') or it is the base64 of a 32-byte key; was the value given in "
+          + "place of the variable's name? (expected the base64 of a 32-byte key for key id 'k1')", e.getMessage());
+    }
+    assertEquals("variableByKeyId", assertThrows(InvalidInputException.class,
+        () -> EnvironmentKeyProvider.fromSystemEnvironment("k1", key)).problems().get(0).location());
+    Path file = keystore("pa$$ word!", "k1");
+    String password = assertThrows(InvalidInputException.class,
+        () -> Pkcs12KeyProvider.open(file, "pa$$ word!", "k1", Map.of())).getMessage();
+    assertTrue(password.startsWith("passwordVariable: names an environment variable that is not set and is not "
+        + "shown"), password);
+    assertTrue(password.endsWith("(expected the password of keystore " + file + ")"), password);
+    assertFalse(password.contains("pa$$"), password);
+    String audit = assertThrows(InvalidInputException.class,
+        () -> AuditKey.fromEnvironment(key, Map.<String, String>of()::get)).getMessage();
+    assertTrue(audit.startsWith("variable: names an environment variable that is not set and is not shown"), audit);
+    assertFalse(audit.contains(key.substring(0, 8)), audit);
+  }
+
+  /** The process environment is read under the variable's name: one not set is named, as {@code of} names it. */
+  @Test
+  void fromSystemEnvironmentReadsTheNamedVariable() {
+    String unset = "FENQI_M105_NEVER_SET_" + Long.toHexString(new SecureRandom().nextLong()).toUpperCase();
+    assertEquals(null, System.getenv(unset));
+    assertEquals(unset + ": environment variable is not set (expected the base64 of a 32-byte key for key id 'k1')",
+        assertThrows(InvalidInputException.class, () -> EnvironmentKeyProvider.fromSystemEnvironment("k1", unset))
+            .getMessage());
+  }
+
+  /**
+   * A key in the URL-safe alphabet ({@code secrets.token_urlsafe(32)}, {@code base64 | tr '+/' '-_'}), wrapped onto two
+   * lines or left in the quotes of an env file was "not valid base64" with nothing to say why — and a URL-safe key
+   * holding neither {@code -} nor {@code _} was read, so the same tool's key worked one time in four. Each is told
+   * what is wrong with it, never shown.
+   */
+  @Test
+  void aKeyInTheUrlSafeAlphabetOnTwoLinesOrInQuotesIsToldWhy() {
+    byte[] raw = new byte[32];
+    String key;
+    do {
+      new SecureRandom().nextBytes(raw);
+      key = Base64.getEncoder().encodeToString(raw);
+    } while (!key.contains("+") && !key.contains("/"));
+    String urlSafe = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    Map<String, String> told = Map.of(
+        urlSafe, "; it is in the URL-safe alphabet: write '+' for '-' and '/' for '_'",
+        key.substring(0, 30) + "\n" + key.substring(30), "; it holds white space: write it on one line",
+        key.substring(0, 30) + " " + key.substring(30), "; it holds white space: write it on one line",
+        "\"" + key + "\"", "; it is in quotes: give it without them",
+        "'" + key + "'", "; it is in quotes: give it without them",
+        "\"" + key, "; it is in quotes: give it without them", // an env file's closing quote left off
+        "not a key at all", ""); // white space alone is no reason: no line holds a key
+    told.forEach((value, why) -> {
+      String message = assertThrows(InvalidInputException.class,
+          () -> EnvironmentKeyProvider.of(Map.of("K", value), "k1", Map.of("k1", "K"))).getMessage();
+      assertEquals("K: is not valid base64 (expected the base64 of a 32-byte key for key id 'k1')" + why, message);
+    });
+    assertTrue(assertThrows(InvalidInputException.class, () -> AuditKey.fromBase64("FENQI_AUDIT_KEY", urlSafe))
+        .getMessage().endsWith("; it is in the URL-safe alphabet: write '+' for '-' and '/' for '_'"));
+  }
+
+  /**
    * Only 64 hex characters are the hex of a 32-byte key: a colour ({@code c0ffee}), a commit id of 8 or 40 characters
    * or a 32-character hash given by mistake had been told "it looks like hex — convert it with 'xxd -r -p | base64'",
    * which makes no key of them either.
@@ -279,6 +356,43 @@ class KeyProviderTest {
     assertEquals("activeKeyId: 'k2' is not among the available key ids [k1]", assertThrows(InvalidInputException.class,
         () -> EnvironmentKeyProvider.of(Map.of("KEY", java.util.Base64.getEncoder().encodeToString(raw)), "k2",
             Map.of("k1", "KEY"))).getMessage());
+  }
+
+  /**
+   * A keystore made with {@code keytool}, as the class comment says to make one: its AES-256 entries are the keys, a
+   * key pair kept in the same store (a TLS identity) is no key and is passed over, an HMAC key or an alias that is no
+   * key id is refused naming the alias. The key pair had been read as a key only because it was looked at as one.
+   */
+  @Test
+  void aKeystoreMadeWithKeytoolIsReadByItsSecretKeyEntries() throws Exception {
+    Path file = dir.resolve("keytool.p12");
+    keytool(file, "-genseckey", "-keyalg", "AES", "-keysize", "256", "-alias", "k2026a");
+    keytool(file, "-genkeypair", "-keyalg", "EC", "-dname", "CN=fenqi", "-alias", "tls");
+    Map<String, String> env = Map.of("PW", "s3cret");
+    Pkcs12KeyProvider keys = Pkcs12KeyProvider.open(file, "PW", "k2026a", env);
+    assertEquals(Set.of("k2026a"), keys.keyIds());
+    FieldCipher cipher = FieldCipher.create(keys);
+    assertEquals("x", cipher.decrypt("r", "f", cipher.encrypt("r", "f", "x")));
+
+    keytool(file, "-genseckey", "-keyalg", "HmacSHA256", "-keysize", "256", "-alias", "audit");
+    assertEquals(file + ": alias audit: must be a 256-bit AES key, found HmacSHA256 of 256 bits", assertThrows(
+        InvalidInputException.class, () -> Pkcs12KeyProvider.open(file, "PW", "k2026a", env)).getMessage());
+    Path spaced = dir.resolve("spaced.p12");
+    keytool(spaced, "-genseckey", "-keyalg", "AES", "-keysize", "256", "-alias", "key 2026");
+    assertEquals(spaced + ": alias key 2026: key id 'key 2026' must match [a-z0-9][a-z0-9._-]{0,63} (lower case, no "
+        + "':')", assertThrows(InvalidInputException.class,
+            () -> Pkcs12KeyProvider.open(spaced, "PW", "k2026a", env)).getMessage());
+  }
+
+  /** Runs the JDK's keytool on {@code store} (PKCS#12, password s3cret) and waits for it to succeed. */
+  private static void keytool(Path store, String... arguments) throws Exception {
+    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+        Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-noprompt", "-storetype", "PKCS12",
+        "-keystore", store.toString(), "-storepass", "s3cret"));
+    command.addAll(java.util.List.of(arguments));
+    Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(keytool.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, keytool.waitFor(), output);
   }
 
   /** A keystore without a secret-key entry (a store of certificates, or an empty one) is refused naming the file. */

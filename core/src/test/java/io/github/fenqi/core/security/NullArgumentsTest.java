@@ -99,6 +99,8 @@ class NullArgumentsTest {
     refusedNaming("rawKeys", () -> InMemoryKeyProvider.of("k1", null));
     refusedNaming("activeKeyId", () -> InMemoryKeyProvider.generate(null));
     refusedNaming("otherKeyIds", () -> InMemoryKeyProvider.generate("k1", (String[]) null));
+    refusedNaming("keyId", () -> InMemoryKeyProvider.generate("k1").withActive(null));
+    refusedNaming("other", () -> InMemoryKeyProvider.generate("k1").rotatedTo(null));
     refusedNaming("keystore", () -> Pkcs12KeyProvider.open(null, "PW", "k1", environment));
     refusedNaming("passwordVariable", () -> Pkcs12KeyProvider.open(dir.resolve("k.p12"), null, "k1", environment));
     refusedNaming("activeKeyId", () -> Pkcs12KeyProvider.open(dir.resolve("k.p12"), "PW", null, environment));
@@ -113,6 +115,9 @@ class NullArgumentsTest {
     refusedNaming("location", () -> Base64Key.decode(null, BASE64_KEY, "key"));
     refusedNaming("text", () -> Base64Key.decode("where", null, "key"));
     refusedNaming("what", () -> Base64Key.decode("where", BASE64_KEY, null));
+    refusedNaming("parameter", () -> Base64Key.unsetVariable(null, "K1", "a key"));
+    refusedNaming("variable", () -> Base64Key.unsetVariable("variable", null, "a key"));
+    refusedNaming("expected", () -> Base64Key.unsetVariable("variable", "K1", null));
     refusedNaming("surnames", () -> Masking.builder().compoundSurnames(null));
   }
 }

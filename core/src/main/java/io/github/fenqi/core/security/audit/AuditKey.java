@@ -54,9 +54,12 @@ public final class AuditKey {
     String value = environment.apply(variable);
     // set but empty ('FENQI_AUDIT_KEY= fenqi ...', a secret store that answered nothing) was reported "not set",
     // sending the reader to look for a missing export instead of an empty value
-    if (value == null || value.isBlank()) {
-      throw new InvalidInputException(variable, "environment variable is " + (value == null ? "not set" : "empty")
-          + " (expected the base64 of a 32-byte audit HMAC key)");
+    String expected = "the base64 of a 32-byte audit HMAC key";
+    if (value == null) {
+      throw Base64Key.unsetVariable("variable", variable, expected);
+    }
+    if (value.isBlank()) {
+      throw new InvalidInputException(variable, "environment variable is empty (expected " + expected + ")");
     }
     return fromBase64(variable, value);
   }
