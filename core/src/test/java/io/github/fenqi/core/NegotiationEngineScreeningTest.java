@@ -213,6 +213,19 @@ class NegotiationEngineScreeningTest {
     assertEquals("", Screening.rowsNotNamed(List.of("f.csv:9"), "f.csv:9 states 82 rows"));
   }
 
+  /**
+   * Ten rows are named in full, with no "and 0 more"; a row is named by a detail only where no digit follows it, so
+   * f.csv:1 is not named by f.csv:18 (mutation round 104: a cut from ten rows on, and any occurrence taken as the
+   * row's, passed every test).
+   */
+  @Test
+  void aReasonNamesTenRowsInFullAndARowIsNotNamedByALongerLine() {
+    assertEquals(" [f.csv:1, f.csv:2, f.csv:3, f.csv:4, f.csv:5, f.csv:6, f.csv:7, f.csv:8, f.csv:9, f.csv:10]",
+        Screening.rowsNotNamed(java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(i -> "f.csv:" + i).toList(),
+            "detail"));
+    assertEquals(" [f.csv:1]", Screening.rowsNotNamed(List.of("f.csv:1", "f.csv:18"), "f.csv:18 states 82 rows"));
+  }
+
   /** The sample Alipay export is 周子航's, not the sample borrower's: his income must not be planned on. */
   @Test
   void anotherPersonsStatementBlocks() {

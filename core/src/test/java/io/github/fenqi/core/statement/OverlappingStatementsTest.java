@@ -64,6 +64,21 @@ class OverlappingStatementsTest {
     assertTrue(s.detail().contains("are in only one of them"), s.detail());
   }
 
+  /**
+   * A row given twice in one export, once in the other, is counted as often as each holds it: the second copy is in
+   * only one of them (mutation round 104: rows matched as a set, not counted, passed every test).
+   */
+  @Test
+  void aRowTwiceInOneExportAndOnceInTheOtherIsNamedAtItsCopy(@TempDir Path dir) throws IOException {
+    List<String> second = rows(15, BANK.size());
+    assertTrue(second.get(10).startsWith("2026-06-18,03:12:00,代扣水费"), second.get(10)); // line 24 of the sample
+    second.add(11, second.get(10));
+    ForensicReport r = examine(dir, rows(2, 30), second);
+    ForensicSignal s = r.signals().stream().filter(x -> x.kind() == ForensicSignal.Kind.STATEMENTS_DISAGREE)
+        .findFirst().orElseThrow(() -> new AssertionError(r.signals().toString()));
+    assertEquals(List.of(dir.resolve("june_oct.csv") + ":12"), s.rows(), s.detail());
+  }
+
   /** Any two overlapping cuts of the untouched statement agree: no signal, whatever the overlap. */
   @Property(tries = 60)
   void twoOverlappingCutsOfAnUntouchedStatementPass(@ForAll @IntRange(min = 3, max = 60) int firstEnds,
