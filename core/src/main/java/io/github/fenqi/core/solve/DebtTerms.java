@@ -122,16 +122,39 @@ public record DebtTerms(
     return settled.multiply(minDownPaymentRatio.value(), RoundingMode.CEILING).min(settled);
   }
 
-  /** Why {@link #leastFinanced()} leaves no plan, in words for the ineligible list and errors; empty when it does. */
+  /**
+   * Why this debt has no installment plan to offer, in words for the ineligible list and errors; empty when it has: its
+   * {@link #leastFinanced()} leaves nothing to pay in installments, or too little to pay anything the first month.
+   */
   public Optional<String> whyNoPlan() {
-    if (leastFinanced().isPositive()) {
-      return Optional.empty();
+    Money financed = leastFinanced();
+    if (financed.isPositive()) {
+      return nothingDueFirstMonth(financed);
     }
     Money owed = debt.totalOwed();
     return Optional.of(owed.isZero() ? "owes nothing: there is nothing to negotiate"
         : "the least down payment (" + minDownPaymentRatio.value().movePointRight(2).stripTrailingZeros().toPlainString()
             + " % of " + owed + ", rounded up to the fen) settles the whole debt: a settlement in full, not an "
             + "installment plan");
+  }
+
+  /**
+   * Why even the most this debt's options finance ({@code financed}, its {@link #leastFinanced()}) over its shortest
+   * term pays nothing the first month, if it does: a schedule of fewer fen than months does (0.01 over three months
+   * pays 0.00, 0.00, 0.01), and no option of the debt then pays more (a first installment grows with the amount
+   * financed and shrinks with the term). The option grid leaves such options out, as the script refuses to write one
+   * up; a debt of 0.01 under a policy without a least down payment had failed the whole case that way.
+   */
+  private Optional<String> nothingDueFirstMonth(Money financed) {
+    if (financed.isGreaterThan(Amortizer.MAX_FINANCED)) { // whyTooLargeToSchedule names it
+      return Optional.empty();
+    }
+    int shortest = allowedTerms.get(0);
+    if (Amortizer.of(method, annualRate, monthlyFeeRate).summarize(financed.fen(), shortest).firstPayment() > 0) {
+      return Optional.empty();
+    }
+    return Optional.of("its installments, " + financed + " over " + shortest + " months or more, pay 0.00 the first "
+        + "month: not an installment plan; a balance to pay in full");
   }
 
   /**

@@ -41,6 +41,7 @@ public final class OptionGrid {
   private final double[] acceptance;
   private final AcceptanceModel model;
   private final long maxWaivable;
+  private final int size; // the options drawn: the arrays' capacity less those paying nothing the first month
 
   private OptionGrid(DebtTerms terms, Scales scales, AcceptanceModel model, Amortizer amortizer) {
     GridConfig config = scales.config();
@@ -120,12 +121,15 @@ public final class OptionGrid {
         count = addTerms(count, perDebt, k, settled, downs[x], x, waiverOfCap);
       }
     }
+    size = count;
   }
 
   /**
    * The options of one waiver level and down payment (the level's {@code x}-th), one per term, from {@code count}
-   * on, from the level's summaries. A method of its own so that the JIT compiles this hot loop well (the constructor
-   * around it is too large for that).
+   * on, from the level's summaries; the count after them. A term whose schedule pays nothing the first month while
+   * something is financed (fewer fen than months: 0.01 over three months is 0.00, 0.00, 0.01) is no installment plan
+   * and is left out: the script refuses to write one up, and a case that chose it had failed. A method of its own so
+   * that the JIT compiles this hot loop well (the constructor around it is too large for that).
    */
   private int addTerms(int count, PerDebt p, int k, long settled, long d, int x, double waiverOfCap) {
     long financed = settled - d;
@@ -138,8 +142,11 @@ public final class OptionGrid {
     long[] firstByTerm = p.firstByTerm(); // summarized with the level's other down payments, before
     long[] totalByTerm = p.totalByTerm();
     int from = x * months.length;
-    for (int t = 0; t < months.length; t++, i++) {
-      setOption(i, p, t, k, settled, d, waiverOfCap, downRatio, f, fee, interest, firstByTerm[from + t],
+    for (int t = 0; t < months.length; t++) {
+      if (firstByTerm[from + t] == 0 && financed > 0) {
+        continue;
+      }
+      setOption(i++, p, t, k, settled, d, waiverOfCap, downRatio, f, fee, interest, firstByTerm[from + t],
           totalByTerm[from + t]);
     }
     return i;
@@ -395,7 +402,7 @@ public final class OptionGrid {
   }
 
   public int size() {
-    return term.length;
+    return size;
   }
 
   public int term(int i) {
@@ -415,12 +422,12 @@ public final class OptionGrid {
    * ({@code Long.MAX_VALUE} for a grid without options).
    */
   public long leastFirstInstallmentFen() {
-    return Arrays.stream(first).min().orElse(Long.MAX_VALUE);
+    return Arrays.stream(first, 0, size).min().orElse(Long.MAX_VALUE);
   }
 
   /** The least down payment of any option ({@code Long.MAX_VALUE} for a grid without options). */
   public long leastDownPaymentFen() {
-    return Arrays.stream(down).min().orElse(Long.MAX_VALUE);
+    return Arrays.stream(down, 0, size).min().orElse(Long.MAX_VALUE);
   }
 
   public long totalPayableFen(int i) {

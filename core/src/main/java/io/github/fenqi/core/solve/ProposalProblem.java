@@ -171,11 +171,12 @@ public record ProposalProblem(
   /**
    * Everything wrong with {@code proposal} as an answer to this problem, empty when it complies: every hard constraint
    * of {@link ProposalSolver}, checked from the debts' terms and the schedules themselves rather than from a grid — a
-   * plan for each debt, in order; each an allowed term, waivers within the caps, at least the least down payment, and
-   * the figures its schedule gives; the totals their sums, and the acceptance probability and expected saving what the
-   * plans give (to a relative 10⁻⁹); Σ first installments within the budget and Σ down payments
-   * within savings; every probability in (0, 1], and for AGGRESSIVE at or above the acceptance floor. The engine
-   * checks every solver's answer with it before anyone sees it; a custom solver's tests can call it too.
+   * plan for each debt, in order; each an allowed term, waivers within the caps, at least the least down payment, a
+   * first installment above 0.00 when something is financed, and the figures its schedule gives; the totals their
+   * sums, and the acceptance probability and expected saving what the plans give (to a relative 10⁻⁹); Σ first
+   * installments within the budget and Σ down payments within savings; every probability in (0, 1], and for
+   * AGGRESSIVE at or above the acceptance floor. The engine checks every solver's answer with it before anyone sees it;
+   * a custom solver's tests can call it too.
    */
   public List<Problem> violations(Proposal proposal) {
     return violations(proposal, new Amortizers());
@@ -304,6 +305,10 @@ public record ProposalProblem(
       problems.add(Problem.of(where + ".financedAmount", "nothing left to repay in installments: a settlement in full, "
           + "not an installment plan"));
       return;
+    }
+    if (!plan.firstInstallment().isPositive() && financed.isPositive()) { // as the script refuses it
+      problems.add(Problem.of(where + ".firstInstallment", plan.firstInstallment() + " the first month on " + financed
+          + " financed: a schedule that pays nothing the first month is not an installment plan"));
     }
     if (terms.allowedTerms().contains(plan.term())) {
       ScheduleSummary schedule = amortizers.of(terms).summarize(financed.fen(), plan.term());

@@ -65,6 +65,21 @@ class MissingPartsTest {
     assertEquals(List.of("waiverCaps"), locations(nullCap));
   }
 
+  /**
+   * Terms run 1..360, as a schedule's do: a term of 361 taken here would be refused only when the grid is drawn,
+   * naming the schedule's {@code term} and no debt.
+   */
+  @Test
+  void debtTermsHoldTheTermsToOneTo360() {
+    for (List<Integer> wrong : List.of(List.of(361), List.of(12, 361), List.of(0, 12))) {
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> new DebtTerms(terms.debt(), "v", wrong,
+          RepaymentMethod.EQUAL_INSTALLMENT, Rate.ZERO, Rate.ZERO, Map.of(), Ratio.ZERO, false));
+      assertEquals("allowedTerms: must be ascending months in 1..360, got " + wrong, e.getMessage());
+    }
+    assertEquals(360, new DebtTerms(terms.debt(), "v", List.of(1, 360), RepaymentMethod.EQUAL_INSTALLMENT, Rate.ZERO,
+        Rate.ZERO, Map.of(), Ratio.ZERO, false).maxTerm());
+  }
+
   /** A cap whose component is null (a HashMap allows it) had been a NullPointerException from EnumMap.putAll. */
   @Test
   void debtTermsNameACapWithoutAComponent() {

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The option grid as {@link OptionGrid} drew it before it was made faster: BigDecimal per level, the full
  * schedule walk per option, an {@link AcceptanceFeatures} and a model call per option. The oracle the fast
- * grid must equal field by field, bit for bit.
+ * grid must equal field by field, bit for bit. Like it, it leaves out a term whose schedule pays nothing the first
+ * month while something is financed.
  *
  * <p>Thread-safety: immutable after construction.
  */
@@ -101,6 +102,9 @@ final class ReferenceOptionGrid {
         for (int t = 0; t < allowed.size(); t++) {
           int n = allowed.get(t);
           long[] summary = amortizer.firstAndTotal(financed, n);
+          if (summary[0] == 0 && financed > 0) { // nothing paid the first month: no installment plan
+            continue;
+          }
           double f = financed;
           double pv;
           if (method == RepaymentMethod.EQUAL_INSTALLMENT && monthlyInterest > 0) {
