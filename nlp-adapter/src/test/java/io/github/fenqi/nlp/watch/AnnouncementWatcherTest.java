@@ -176,7 +176,7 @@ class AnnouncementWatcherTest {
 
       @Override
       public void onSourceFailure(String sourceId, PolicySourceException failure) {
-        throw new IllegalStateException("audit log down");
+        throw new java.io.UncheckedIOException(new IOException("audit log down"));
       }
     };
     AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
