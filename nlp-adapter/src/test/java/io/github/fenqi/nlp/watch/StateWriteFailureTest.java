@@ -27,16 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
  * They had been told anyway, and told again when the announcement was read again after the restart.
  */
 class StateWriteFailureTest {
-  private static final String TWO = "{\"items\":["
-      + "{\"id\":\"n-2\",\"content\":\"自即日起最长可分36期，罚息最高减免百分之五十。\"},"
-      + "{\"id\":\"n-1\",\"content\":\"最长可分24期，无需提供证明材料。\"}]}";
-
   @TempDir
   Path dir;
   private Path policies;
   private Path state;
   private LoopbackServer server;
-  private final AtomicReference<String> feed = new AtomicReference<>(TWO);
+  private final AtomicReference<String> feed = new AtomicReference<>(WatcherRestartTest.FEED);
   private final AnnouncementWatcherTest.Recorder audit = new AnnouncementWatcherTest.Recorder();
 
   @BeforeEach
@@ -69,7 +65,7 @@ class StateWriteFailureTest {
   }
 
   /** Puts a directory, not empty, in the state file's place (its content moved aside), so writing it fails. */
-  private void block() throws Exception {
+  private void block() throws java.io.IOException {
     if (Files.exists(state)) {
       Files.move(state, dir.resolve("state.aside"));
     }
@@ -77,7 +73,7 @@ class StateWriteFailureTest {
     Files.writeString(state.resolve("in-the-way"), "x");
   }
 
-  private void unblock() throws Exception {
+  private void unblock() throws java.io.IOException {
     Files.delete(state.resolve("in-the-way"));
     Files.delete(state);
     if (Files.exists(dir.resolve("state.aside"))) {
@@ -89,45 +85,46 @@ class StateWriteFailureTest {
     return audit.changes.stream().map(c -> c.announcement().id() + " " + c.status()).toList();
   }
 
-  private void pollFailingToWrite(AnnouncementWatcher w) {
-    FenqiException e = assertThrows(FenqiException.class, w::pollOnce);
-    assertTrue(e.getMessage().startsWith("cannot write the announcement watcher state " + state), e.getMessage());
+  /** A poll of {@code w} with the state file blocked, which fails naming it; unblocked after it if {@code thenUnblock}. */
+  private void pollFailingToWrite(AnnouncementWatcher w, boolean thenUnblock) {
+    try {
+      block();
+      FenqiException e = assertThrows(FenqiException.class, w::pollOnce);
+      assertTrue(e.getMessage().startsWith("cannot write the announcement watcher state " + state), e.getMessage());
+      if (thenUnblock) {
+        unblock();
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private void assertBothToldOnceAndWaitingAfterARestart() {
+    assertEquals(List.of("n-1 QUEUED_FOR_REVIEW", "n-2 QUEUED_FOR_REVIEW"), told());
+    assertEquals(List.of("n-1", "n-2"), life(w -> w.pendingReview().stream().map(c -> c.announcement().id()).toList()));
   }
 
   @Test
   void aQueuedChangeWhoseWriteFailedIsToldOnceAcrossARestart() throws Exception {
     life(w -> {
-      try {
-        block();
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
-      pollFailingToWrite(w);
+      pollFailingToWrite(w, false);
       assertEquals(List.of(), w.pendingReview(), "nothing waits that the file does not hold");
       return null;
     });
     assertEquals(List.of(), told(), "told of a change the state file does not hold");
     unblock();
     life(AnnouncementWatcher::pollOnce);
-    assertEquals(List.of("n-1 QUEUED_FOR_REVIEW", "n-2 QUEUED_FOR_REVIEW"), told());
-    assertEquals(List.of("n-1", "n-2"), life(w -> w.pendingReview().stream().map(c -> c.announcement().id()).toList()));
+    assertBothToldOnceAndWaitingAfterARestart();
   }
 
   @Test
   void theSameWatcherReadsItAgainOnceTheFileCanBeWritten() throws Exception {
     life(w -> {
-      try {
-        block();
-        pollFailingToWrite(w);
-        unblock();
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
+      pollFailingToWrite(w, true);
       assertEquals(2, w.pollOnce().size());
       return null;
     });
-    assertEquals(List.of("n-1 QUEUED_FOR_REVIEW", "n-2 QUEUED_FOR_REVIEW"), told());
-    assertEquals(List.of("n-1", "n-2"), life(w -> w.pendingReview().stream().map(c -> c.announcement().id()).toList()));
+    assertBothToldOnceAndWaitingAfterARestart();
   }
 
   /**
@@ -142,12 +139,7 @@ class StateWriteFailureTest {
     feed.set("{\"items\":[{\"id\":\"page\",\"content\":\"最长可分36期。\"}]}");
     String older = life(w -> {
       String waiting = w.pendingReview().get(0).id();
-      try {
-        block();
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
-      pollFailingToWrite(w);
+      pollFailingToWrite(w, false);
       assertEquals(List.of(waiting), w.pendingReview().stream().map(PolicyChange::id).toList());
       return waiting;
     });
@@ -169,12 +161,7 @@ class StateWriteFailureTest {
   @Test
   void anAppliedChangeWhoseWriteFailedIsAppliedAndToldOnce() throws Exception {
     life(AnnouncementWatcher.Mode.AUTO_APPLY, w -> {
-      try {
-        block();
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
-      pollFailingToWrite(w);
+      pollFailingToWrite(w, false);
       return null;
     });
     assertEquals(List.of("n-1 APPLIED"), told());
@@ -196,13 +183,7 @@ class StateWriteFailureTest {
     feed.set("{\"items\":[{\"id\":\"other\",\"content\":\"最长可分24期。\"},"
         + "{\"id\":\"page\",\"content\":\"最长可分36期。\"}]}");
     life(w -> {
-      try {
-        block();
-        pollFailingToWrite(w);
-        unblock();
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
+      pollFailingToWrite(w, true);
       w.reject(w.pendingReview().stream().filter(c -> c.announcement().id().equals("other")).findFirst()
           .orElseThrow().id());
       return null;
