@@ -155,8 +155,8 @@ class WatcherNotesTest {
       public void onChange(PolicyChange change) {}
 
       @Override
-      public void onNotes(AnnouncementNotes notes) {
-        throw new IllegalStateException("audit log down");
+      public void onNotes(AnnouncementNotes notes) { // an audit log on a full disk: not an IllegalStateException
+        throw new java.io.UncheckedIOException(new java.io.IOException("audit log down"));
       }
     };
     try (AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
