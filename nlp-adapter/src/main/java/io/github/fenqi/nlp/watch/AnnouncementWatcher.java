@@ -364,8 +364,11 @@ public final class AnnouncementWatcher implements AutoCloseable {
    * newer ones of its source are read again at the next poll, in order. So is an auto-applied announcement whose
    * change could not be applied (APPLY_FAILED), until it has been tried {@link Builder#applyAttempts} times.
    *
-   * @throws FenqiException naming the state file when it cannot be written; the poll stops there (what it read so far
-   *     stays read in memory, and is written with the next state the watcher writes)
+   * @throws FenqiException naming the state file when it cannot be written; the poll stops there. The announcement
+   *     whose write failed is unread again, as after a crash just before the write: its queued change no longer
+   *     waits, the changes it withdrew wait again, and the listeners are told of neither until a later poll reads it
+   *     again and writes it (a change applied was told when applied; read again, its values are live). The texts read
+   *     before it that changed nothing stay read in memory, written with the next state the watcher writes.
    */
   public List<PolicyChange> pollOnce() {
     synchronized (pollLock) {
@@ -433,7 +436,9 @@ public final class AnnouncementWatcher implements AutoCloseable {
             }
           }
           List<PolicyChange> superseded;
+          ReadUndo undo;
           synchronized (stateLock) {
+            undo = new ReadUndo(sourceId, a, key, handled != null && c.mode() == Mode.REVIEW ? handled.id() : null);
             superseded = sharedIds.contains(a.id()) ? List.of() : withdrawOlder(sourceId, a, listed);
             if (handled != null && c.mode() == Mode.REVIEW) {
               handled = queue(handled.superseding(superseded.stream().map(PolicyChange::id).toList()));
@@ -465,21 +470,119 @@ public final class AnnouncementWatcher implements AutoCloseable {
           try {
             unsaved = false;
             save(); // before the next one is read: a restart does not read it again
-          } finally {
-            superseded.forEach(this::notifyChange);
-            if (queued != null) {
-              notifyChange(queued);
+          } catch (RuntimeException e) {
+            // as a crash just before the write: read again at the next poll, told then (told anyway, a change was told
+            // again when read again after a restart, and a change told SUPERSEDED still waited in the file)
+            if (undo.undo(superseded, queued)) {
+              throw e;
             }
-            if (noted != null) {
-              notifyNotes(noted);
-            }
+            notifyRead(superseded, queued, noted); // a reviewer has taken up the queued change: it stays
+            throw e;
           }
+          notifyRead(superseded, queued, noted);
         }
         if (unsaved) { // texts read that changed nothing, or only texts forgotten (the file shrinks)
           save();
         }
       }
       return List.copyOf(detected);
+    }
+  }
+
+  /** Tells the listeners what reading an announcement withdrew, queued and noted, once the state file holds it. */
+  private void notifyRead(List<PolicyChange> superseded, @Nullable PolicyChange queued,
+      @Nullable AnnouncementNotes noted) {
+    superseded.forEach(this::notifyChange);
+    if (queued != null) {
+      notifyChange(queued);
+    }
+    if (noted != null) {
+      notifyNotes(noted);
+    }
+  }
+
+  /**
+   * What reading one announcement changes in memory, taken just before (the caller holds stateLock), so that a write
+   * of the state file that fails can undo it, as a crash just before the write would: the announcement is unread
+   * again, read again at the next poll of this watcher or the next, and the listeners are told of its queued or
+   * superseded change once the file holds it. Told anyway, they had been told twice after a restart, and told
+   * SUPERSEDED of a change the file still kept waiting (approvable after the restart).
+   */
+  private final class ReadUndo {
+    private final String key;
+    private final List<String> read;
+    private final List<String> underId;
+    private final boolean wasSeen;
+    private final boolean wasRead;
+    private final @Nullable String lastHash;
+    private final @Nullable Long lastListing;
+    private final @Nullable Integer attempts;
+    private final WatchState.@Nullable Decision decidedBefore;
+    /** The review queue before, when a change of this announcement waits in it (it may be withdrawn); else empty. */
+    private final Map<String, PolicyChange> pendingBefore;
+
+    ReadUndo(String sourceId, Announcement a, String key, @Nullable String queuedId) {
+      this.key = key;
+      this.read = List.of(sourceId, a.id(), a.contentHash());
+      this.underId = List.of(sourceId, a.id());
+      this.wasSeen = seen.contains(key);
+      this.wasRead = readUnderId.contains(read);
+      this.lastHash = lastUnderId.get(underId);
+      this.lastListing = lastListed.get(key);
+      this.attempts = failedAttempts.get(key);
+      this.decidedBefore = queuedId == null ? null : decided.get(queuedId);
+      this.pendingBefore = pending.values().stream()
+          .anyMatch(p -> p.sourceId().equals(sourceId) && p.announcement().id().equals(a.id()))
+          ? new LinkedHashMap<>(pending) : Map.of();
+    }
+
+    /**
+     * Undoes the read: the changes it withdrew wait again in their places, the one it queued no longer waits. False,
+     * and nothing undone, when a reviewer has meanwhile decided or is approving the queued change: it then stays read.
+     */
+    boolean undo(List<PolicyChange> withdrawn, @Nullable PolicyChange queued) {
+      synchronized (stateLock) {
+        if (queued != null) {
+          if (pending.get(queued.id()) != queued || approving.contains(queued.id())) {
+            return false;
+          }
+          pending.remove(queued.id());
+          if (decidedBefore != null) {
+            decided.put(queued.id(), decidedBefore);
+          }
+        }
+        if (!withdrawn.isEmpty()) {
+          Map<String, PolicyChange> now = new LinkedHashMap<>(pending);
+          pending.clear();
+          pendingBefore.forEach((id, change) -> {
+            if (withdrawn.stream().anyMatch(w -> w.id().equals(id))) {
+              decided.remove(id);
+              pending.put(id, change);
+            } else if (now.containsKey(id)) {
+              pending.put(id, now.remove(id));
+            }
+          });
+          pending.putAll(now);
+        }
+        if (!wasSeen) {
+          seen.remove(key);
+        }
+        if (!wasRead) {
+          readUnderId.remove(read);
+        }
+        restore(lastUnderId, underId, lastHash);
+        restore(lastListed, key, lastListing);
+        restore(failedAttempts, key, attempts);
+        return true;
+      }
+    }
+
+    private static <K, V> void restore(Map<K, V> map, K key, @Nullable V before) {
+      if (before == null) {
+        map.remove(key);
+      } else {
+        map.put(key, before);
+      }
     }
   }
 

@@ -170,13 +170,13 @@ class AnnouncementWatcherTest {
   void aListenerThatThrowsStopsNeitherThePollNorTheOtherListenersNorAnApproval() {
     PolicyChangeListener failing = new PolicyChangeListener() {
       @Override
-      public void onChange(PolicyChange change) {
-        throw new IllegalStateException("audit log down");
+      public void onChange(PolicyChange change) { // an audit log on a full disk: not an IllegalStateException
+        throw new java.io.UncheckedIOException(new IOException("audit log down"));
       }
 
       @Override
       public void onSourceFailure(String sourceId, PolicySourceException failure) {
-        throw new IllegalStateException("audit log down");
+        throw new java.io.UncheckedIOException(new IOException("audit log down"));
       }
     };
     AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)

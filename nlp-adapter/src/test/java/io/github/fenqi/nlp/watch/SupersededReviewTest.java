@@ -146,6 +146,72 @@ class SupersededReviewTest {
     }
   }
 
+  /**
+   * A newer text of a page read while the reviewer's approval of the older text's change is being applied (the store
+   * still writing it) does not withdraw that change: it is applied, and told APPLIED only, never also SUPERSEDED; the
+   * newer text's change waits, superseding nothing.
+   */
+  @Test
+  void aChangeBeingApprovedIsNotSupersededByANewerTextReadMeanwhile() throws Exception {
+    java.util.concurrent.CountDownLatch applying = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    PolicyStore slow = new PolicyStore() { // the live policy's store, slow to write
+      @Override
+      public Map<PolicyField, Object> liveValues(String platformId) {
+        return store.liveValues(platformId);
+      }
+
+      @Override
+      public void apply(PolicyChange change) {
+        applying.countDown();
+        try {
+          assertTrue(release.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+          throw new AssertionError(e);
+        }
+        store.apply(change);
+      }
+    };
+    feed.set("[{\"id\":\"p\",\"content\":\"最长可分60期。\"}]");
+    try (AnnouncementWatcher w = AnnouncementWatcher.builder(slow).stateFile(state).clock(TODAY).listener(recorder)
+        .source(HttpPolicySource.builder("notices", "hexin", server.uri("/feed")).build(),
+            AnnouncementWatcher.Mode.REVIEW).build()) {
+      w.pollOnce();
+      String older = w.pendingReview().get(0).id();
+      java.util.concurrent.CompletableFuture<PolicyChange> approval =
+          java.util.concurrent.CompletableFuture.supplyAsync(() -> w.approve(older));
+      assertTrue(applying.await(10, java.util.concurrent.TimeUnit.SECONDS));
+      feed.set("[{\"id\":\"p\",\"content\":\"最长可分48期。\"}]");
+      w.pollOnce();
+      release.countDown();
+      assertEquals(PolicyChange.Status.APPLIED, approval.get(10, java.util.concurrent.TimeUnit.SECONDS).status());
+      assertEquals(List.of(List.of()), w.pendingReview().stream().map(PolicyChange::supersedes).toList());
+    }
+    assertEquals(List.of("QUEUED_FOR_REVIEW 最长可分60期。", "QUEUED_FOR_REVIEW 最长可分48期。", "APPLIED 最长可分60期。"),
+        events());
+  }
+
+  /**
+   * A feed item without an id, named by its place, that moves down to a place whose last text was another one is not
+   * an edit back of that place: its text, read and applied before, is not read again, so an operator's hand edit of
+   * the live value since stays.
+   */
+  @Test
+  void aTextReadBeforeThatMovesToAnotherPlaceIsNotAppliedAgain() {
+    feed.set("[{\"content\":\"最长可分36期。\"},{\"content\":\"罚息最高减免百分之五十。\"}]");
+    try (AnnouncementWatcher w = AnnouncementWatcher.builder(store).stateFile(state).clock(TODAY).listener(recorder)
+        .source(HttpPolicySource.builder("notices", "hexin", server.uri("/feed")).build(),
+            AnnouncementWatcher.Mode.AUTO_APPLY).build()) {
+      assertEquals(2, w.pollOnce().size());
+      Map<PolicyField, Object> edited = new HashMap<>(store.live.get("hexin"));
+      edited.put(PolicyField.MAX_INSTALLMENTS, 48); // by hand
+      store.live.put("hexin", edited);
+      feed.set("[{\"content\":\"系统维护公告。\"},{\"content\":\"最长可分36期。\"}]");
+      assertEquals(List.of(), w.pollOnce());
+    }
+    assertEquals(48, store.live.get("hexin").get(PolicyField.MAX_INSTALLMENTS));
+  }
+
   /** A file of format 2 (before changes could be superseded) is still read, its changes superseding none. */
   @Test
   void aFormat2FileIsStillRead() throws Exception {

@@ -155,8 +155,8 @@ class WatcherNotesTest {
       public void onChange(PolicyChange change) {}
 
       @Override
-      public void onNotes(AnnouncementNotes notes) {
-        throw new IllegalStateException("audit log down");
+      public void onNotes(AnnouncementNotes notes) { // an audit log on a full disk: not an IllegalStateException
+        throw new java.io.UncheckedIOException(new java.io.IOException("audit log down"));
       }
     };
     try (AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
@@ -167,5 +167,43 @@ class WatcherNotesTest {
     }
     assertEquals(List.of(), seen);
     assertEquals(1, recorder.notes.size(), "told after a listener before it failed");
+  }
+
+  /**
+   * close() during a poll (its thread interrupted, here by a listener as the notes of the older item are told) stops
+   * it before the newer item and still writes what it read: after the restart the older item is not read again and
+   * its notes are not told again; the newer one is read then.
+   */
+  @Test
+  void aPollStoppedByCloseWritesWhatItReadSoItsNotesAreNotToldAgain() {
+    server.serve("/feed", "application/json; charset=utf-8", ("{\"items\":["
+        + "{\"id\":\"n-2\",\"content\":\"最长可分36期。\"},"
+        + "{\"id\":\"n-1\",\"content\":\"逾期客户最长可分24期。需提供困难证明。无需提供困难证明。\"}]}")
+        .getBytes(StandardCharsets.UTF_8));
+    PolicyChangeListener closing = new PolicyChangeListener() {
+      @Override
+      public void onChange(PolicyChange change) {}
+
+      @Override
+      public void onNotes(AnnouncementNotes notes) {
+        Thread.currentThread().interrupt(); // what close() does to a running poll
+      }
+    };
+    Path state = dir.resolve("state.json");
+    try (AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(HttpPolicySource.builder("notices", "hexin", server.uri("/feed")).build(),
+            AnnouncementWatcher.Mode.REVIEW)
+        .listener(recorder).listener(closing).stateFile(state).build()) {
+      assertEquals(List.of(), watcher.pollOnce());
+      assertTrue(Thread.interrupted(), "stopped by the interrupt");
+    }
+    assertEquals(List.of("n-1"), recorder.notes.stream().map(n -> n.announcement().id()).toList());
+    try (AnnouncementWatcher restarted = AnnouncementWatcher.builder(store)
+        .source(HttpPolicySource.builder("notices", "hexin", server.uri("/feed")).build(),
+            AnnouncementWatcher.Mode.REVIEW)
+        .listener(recorder).stateFile(state).build()) {
+      assertEquals(List.of("n-2"), restarted.pollOnce().stream().map(c -> c.announcement().id()).toList());
+    }
+    assertEquals(List.of("n-1"), recorder.notes.stream().map(n -> n.announcement().id()).toList());
   }
 }

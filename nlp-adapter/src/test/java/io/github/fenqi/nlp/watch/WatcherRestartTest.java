@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WatcherRestartTest {
   static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
   static final String PLATFORM = "demo-credit-card";
-  private static final String FEED = "{\"items\":["
+  static final String FEED = "{\"items\":["
       + "{\"id\":\"n-2\",\"content\":\"自即日起最长可分36期，罚息最高减免百分之五十。\"},"
       + "{\"id\":\"n-1\",\"content\":\"最长可分24期，无需提供证明材料。\"}]}";
 
