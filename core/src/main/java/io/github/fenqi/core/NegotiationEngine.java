@@ -618,7 +618,8 @@ public final class NegotiationEngine implements AutoCloseable {
     boolean one = rejected.size() == 1;
     return rejected.size() + (one ? " statement row could not be read and is"
         : " statement rows could not be read and are") + " in no month's figures (" + (one ? "" : "the first ")
-        + rejected.get(0) + "): the month" + (one ? " it falls" : "s they fall") + " in may understate income or spending";
+        + rejected.get(0) + "): the month" + (one ? " it falls" : "s they fall")
+        + " in may understate income or spending";
   }
 
   /** The analyzer of a case's statements: the borrower's name marks transfers to their own accounts. */

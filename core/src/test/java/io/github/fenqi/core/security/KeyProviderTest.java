@@ -169,7 +169,8 @@ class KeyProviderTest {
     Map<String, String> env = Map.of("FENQI_KEY_1", Base64.getEncoder().encodeToString(k1),
         "FENQI_KEY_2", Base64.getEncoder().encodeToString(k2));
     EnvironmentKeyProvider old = EnvironmentKeyProvider.of(env, "k1", Map.of("k1", "FENQI_KEY_1"));
-    EnvironmentKeyProvider both = EnvironmentKeyProvider.of(env, "k2", Map.of("k1", "FENQI_KEY_1", "k2", "FENQI_KEY_2"));
+    EnvironmentKeyProvider both = EnvironmentKeyProvider.of(env, "k2",
+        Map.of("k1", "FENQI_KEY_1", "k2", "FENQI_KEY_2"));
     String ct = FieldCipher.create(old).encrypt("r", "f", "x");
     FieldCipher rotated = FieldCipher.create(both);
     assertEquals("x", rotated.decrypt("r", "f", ct));

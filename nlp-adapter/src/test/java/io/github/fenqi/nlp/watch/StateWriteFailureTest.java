@@ -85,7 +85,9 @@ class StateWriteFailureTest {
     return audit.changes.stream().map(c -> c.announcement().id() + " " + c.status()).toList();
   }
 
-  /** A poll of {@code w} with the state file blocked, which fails naming it; unblocked after it if {@code thenUnblock}. */
+  /**
+   * A poll of {@code w} with the state file blocked, which fails naming it; unblocked after it if {@code thenUnblock}.
+   */
   private void pollFailingToWrite(AnnouncementWatcher w, boolean thenUnblock) {
     try {
       block();
