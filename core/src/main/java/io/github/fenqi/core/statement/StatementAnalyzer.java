@@ -873,12 +873,12 @@ public final class StatementAnalyzer {
           break;
         }
         if (unpaired(b, internal) && !b.t.source().equals(a.t.source())
-            && sidesOfAMove(a.t.direction(), b.t.direction()) && !namesAnotherWallet(a, b, formats)) {
-          if (b.t.amount().equals(a.t.amount())) {
+            && sidesOfAMove(a.t.direction(), b.t.direction())) {
+          if (b.t.amount().equals(a.t.amount()) && !namesAnotherWallet(a, b, formats)) {
             best = b;
             break;
           }
-          if (lessFee == null && withinWithdrawalFee(a, b)) {
+          if (lessFee == null && withinWithdrawalFee(a, b) && !namesAnotherWallet(a, b, formats)) {
             lessFee = b;
           }
         }
