@@ -517,6 +517,10 @@ class PolicyValidatorTest {
         problems(sample().replace("\"effectiveTo\": null", "\"effectiveTo\": \"2026-01-01\"")
             .replace("\"minOverdueDays\": 91", "\"colour\": \"red\", \"minOverdueDays\": -1")
             .replace("\"max\": 36", "\"max\": 6").replace("\"interest\": \"0.5\"", "\"interest\": \"1.5\"")));
+    // a part whose one fault is a key the format does not know is told so once: its binding leaves the key out
+    assertEquals(List.of(Problem.of("p.json: $.installments.colour", "unknown field; known fields: [min, max, step, "
+        + "method, annualRate, monthlyFeeRate] (line 14)")),
+        problems(sample().replace("\"max\": 36", "\"max\": 36, \"colour\": 1")));
     // a field that does not read is told once, by what is wrong with it, and the rules it takes part in are left out
     assertEquals(List.of(
         Problem.of("p.json: $.platformName", "expected a string, got 5 (line 4)"),
