@@ -18,12 +18,15 @@ import io.github.fenqi.core.money.Ratio;
 import io.github.fenqi.core.schedule.RepaymentMethod;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -130,25 +133,27 @@ public final class PolicyValidator {
       problems.add(Problem.of(source + ": $", "must be a JSON object"));
       return new Result(source, Optional.empty(), problems);
     }
-    checkObject(source, "", (ObjectNode) root, TOP, exponentForms, problems);
-    if (!problems.isEmpty()) {
-      return new Result(source, Optional.empty(), problems);
+    Set<String> unread = new HashSet<>(); // the top-level fields missing or of a value that does not read
+    checkObject(source, "", (ObjectNode) root, TOP, exponentForms, problems, unread);
+    // Then the rules of the policy's own fields and of each part that read, each part bound on its own, so that every
+    // rule violation is reported, not only those of the first part that fails, nor only once a cap of 1.5 or a
+    // misspelt key elsewhere is mended: those had been a file's only problems. A field that does not read is told once,
+    // by what is wrong with it; the rules it takes part in wait for it.
+    for (Problem p : ownProblems(root, unread)) {
+      if (!unread.contains(topField(p.location()))) {
+        problems.add(Problem.of(source + ": $." + p.location(), p.reason()));
+      }
     }
-    // Structure is right: check the policy's own fields, and bind each part on its own, so that every rule violation
-    // is reported, not only those of the first part that fails.
-    for (Problem p : ownProblems(root)) {
-      problems.add(Problem.of(source + ": $." + p.location(), p.reason()));
-    }
-    checkPart(source, root, "eligibility", Policy.Eligibility.class, problems);
+    checkPart(source, root, "eligibility", Policy.Eligibility.class, problems, unread);
     int before = problems.size();
-    checkPart(source, root, "installments", Policy.Installments.class, problems);
-    if (problems.size() == before) { // the terms are sound on their own: are they a credit card's?
+    if (checkPart(source, root, "installments", Policy.Installments.class, problems, unread)
+        && problems.size() == before && !unread.contains("productTypes")) { // sound terms: are they a credit card's?
       Policy.creditCardTermProblem(productTypes(root), root.get("installments").get("max").asInt())
           .ifPresent(p -> problems.add(Problem.of(source + ": $." + p.location(), p.reason())));
     }
-    checkPart(source, root, "waivers", Policy.Waivers.class, problems);
-    checkPart(source, root, "downPayment", Policy.DownPayment.class, problems);
-    checkPart(source, root, "source", Policy.Source.class, problems);
+    checkPart(source, root, "waivers", Policy.Waivers.class, problems, unread);
+    checkPart(source, root, "downPayment", Policy.DownPayment.class, problems, unread);
+    checkPart(source, root, "source", Policy.Source.class, problems, unread);
     if (!problems.isEmpty()) {
       return new Result(source, Optional.empty(), problems);
     }
@@ -162,20 +167,39 @@ public final class PolicyValidator {
     }
   }
 
-  /** {@link Policy#ownProblems} of a tree whose structure {@link #checkObject} found right. */
-  private static List<Problem> ownProblems(JsonNode root) {
-    List<ProductType> productTypes = productTypes(root);
-    JsonNode to = root.get("effectiveTo");
+  /**
+   * {@link Policy#ownProblems} of a tree {@link #checkObject} has checked, a field of {@code unread} taken as absent:
+   * the caller leaves out the problems that name one.
+   */
+  private static List<Problem> ownProblems(JsonNode root, Set<String> unread) {
+    List<ProductType> productTypes = unread.contains("productTypes") ? null : productTypes(root);
     List<String> legalBasis = new ArrayList<>();
-    JsonNode references = root.get("legalBasis");
-    if (references != null) {
-      references.forEach(r -> legalBasis.add(r.asText()));
+    if (!unread.contains("legalBasis") && root.get("legalBasis") != null) {
+      root.get("legalBasis").forEach(r -> legalBasis.add(r.asText()));
     }
-    return Policy.ownProblems(root.get("schemaVersion").asInt(), root.get("platformId").asText(),
-        root.get("platformName").asText(), productTypes, root.get("version").asText(),
-        Dates.day("effectiveFrom", root.get("effectiveFrom").asText()),
-        to == null || to.isNull() ? null : Dates.day("effectiveTo", to.asText()),
-        legalBasis);
+    return Policy.ownProblems(unread.contains("schemaVersion") ? Policy.SCHEMA_VERSION
+        : root.get("schemaVersion").asInt(), text(root, "platformId", unread), text(root, "platformName", unread),
+        productTypes, text(root, "version", unread), day(root, "effectiveFrom", unread),
+        day(root, "effectiveTo", unread), legalBasis);
+  }
+
+  private static @Nullable String text(JsonNode root, String field, Set<String> unread) {
+    return unread.contains(field) ? null : root.get(field).asText();
+  }
+
+  /** The day of a date field that reads, or null when it is absent, null or does not read. */
+  private static @Nullable LocalDate day(JsonNode root, String field, Set<String> unread) {
+    JsonNode v = root.get(field);
+    return unread.contains(field) || v == null || v.isNull() ? null : Dates.day(field, v.asText());
+  }
+
+  /** The top-level field a problem's location names: {@code installments} of {@code installments.max}. */
+  private static String topField(String location) {
+    int end = 0;
+    while (end < location.length() && location.charAt(end) != '.' && location.charAt(end) != '[') {
+      end++;
+    }
+    return location.substring(0, end);
   }
 
   /** The product types of a tree whose structure {@link #checkObject} found right. */
@@ -185,10 +209,19 @@ public final class PolicyValidator {
     return productTypes;
   }
 
-  /** Binds one part of the policy on its own, adding its rule violations to {@code problems}. */
-  private void checkPart(String source, JsonNode root, String field, Class<?> type, List<Problem> problems) {
+  /**
+   * Binds one part of the policy on its own, adding its rule violations to {@code problems}, unless a field of it does
+   * not read ({@code unread}); its unknown fields, told already, are left out. Returns whether it was bound.
+   */
+  private boolean checkPart(String source, JsonNode root, String field, Class<?> type, List<Problem> problems,
+      Set<String> unread) {
+    if (unread.contains(field)) {
+      return false;
+    }
+    ObjectNode known = ((ObjectNode) root.get(field)).deepCopy();
+    known.retain(NESTED.get(field).keySet());
     try {
-      mapper.treeToValue(root.get(field), type);
+      mapper.treeToValue(known, type);
     } catch (InvalidInputException e) {
       for (Problem p : e.problems()) {
         problems.add(Problem.of(source + ": $." + field + "." + p.location(), p.reason()));
@@ -198,6 +231,7 @@ public final class PolicyValidator {
         problems.add(Problem.of(source + ": $." + field + (p.location().isEmpty() ? "" : "." + p.location()), p.reason()));
       }
     }
+    return true;
   }
 
   /**
@@ -236,8 +270,12 @@ public final class PolicyValidator {
     return "$" + (path.startsWith("[") ? "" : ".") + path;
   }
 
+  /**
+   * Checks each field of {@code node} against {@code schema}, adding to {@code unread} the top-level field of each one
+   * missing or of a value that does not read (not of an unknown field: the known ones still read).
+   */
   private static void checkObject(String source, String path, ObjectNode node, Map<String, Kind> schema,
-      Map<String, String> exponentForms, List<Problem> problems) {
+      Map<String, String> exponentForms, List<Problem> problems, Set<String> unread) {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (!schema.containsKey(name)) {
@@ -252,21 +290,24 @@ public final class PolicyValidator {
       if (value == null || (value.isNull() && e.getValue() != Kind.NULLABLE_DATE)) {
         if (!OPTIONAL.contains(key)) {
           problems.add(Problem.of(source + ": $" + where, "is required"));
+          unread.add(topField(key));
         }
         continue;
       }
       String problem = checkValue(e.getValue(), value, exponentForms.get("$" + where), key);
       if (problem != null) {
         problems.add(Problem.of(source + ": $" + where, problem));
+        unread.add(topField(key));
       } else if (value.isArray()) { // each item that is wrong by its own place, as other lists' items are named
         for (int i = 0; i < value.size(); i++) {
           String itemProblem = checkItem(e.getValue(), value.get(i));
           if (itemProblem != null) {
             problems.add(Problem.of(source + ": $" + where + "[" + i + "]", itemProblem));
+            unread.add(topField(key));
           }
         }
       } else if (e.getValue() == Kind.OBJECT) {
-        checkObject(source, where, (ObjectNode) value, NESTED.get(name), exponentForms, problems);
+        checkObject(source, where, (ObjectNode) value, NESTED.get(name), exponentForms, problems, unread);
       }
     }
   }

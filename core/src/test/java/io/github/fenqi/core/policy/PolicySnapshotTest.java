@@ -30,6 +30,25 @@ class PolicySnapshotTest {
   }
 
   /**
+   * In a gap with two versions to come, the reason names the next one, the version a case dated a day later would meet;
+   * and the first version when none has begun, though a later label sorts first. A reason naming the last version to
+   * come, months away, passed every test (mutation round 107).
+   */
+  @Test
+  void theVersionNamedToComeIsTheNextOne() {
+    Policy cc = card();
+    Policy half = relabelled(cc, "z-2026H1", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30));
+    Policy autumn = relabelled(cc, "m-2026Q4", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31));
+    Policy next = relabelled(cc, "a-2027", LocalDate.of(2027, 1, 1));
+    PolicySnapshot s = new PolicySnapshot(1, List.of(next, half, autumn));
+    assertEquals("no policy for 'demo-credit-card' is in effect on 2026-08-31: version 'z-2026H1' ended on 2026-06-30; "
+        + "version 'm-2026Q4' takes effect on 2026-10-01; publish a version effective from 2026-07-01 (the older terms "
+        + "again, if they apply)", s.whyNone(cc.platformId(), LocalDate.of(2026, 8, 31)).orElseThrow());
+    assertEquals("no policy for 'demo-credit-card' is in effect on 2025-12-31; its first version 'z-2026H1' takes "
+        + "effect on 2026-01-01", s.whyNone(cc.platformId(), LocalDate.of(2025, 12, 31)).orElseThrow());
+  }
+
+  /**
    * A lender's open-ended "2025" policy, then a "2026H1" one that ends on 2026-06-30: on 2026-07-01 find returned
    * "2025" again — terms the lender had replaced, applied without a word. A newer version replaces the older for good;
    * the day after it ends no policy is in effect, and the reason names both versions and the day to publish from.

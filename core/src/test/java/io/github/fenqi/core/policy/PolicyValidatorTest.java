@@ -154,7 +154,9 @@ class PolicyValidatorTest {
     assertTrue(where.contains("p.json: $.waivers.interest"), where.toString());
     assertTrue(where.contains("p.json: $.eligibility.minOutstanding"), where.toString());
     assertTrue(where.contains("p.json: $.installments.method"), where.toString());
-    assertEquals(4, problems.size(), problems.toString());
+    // the dates read, and their rule is told too: it had been left until the others were mended
+    assertTrue(where.contains("p.json: $.effectiveTo"), where.toString());
+    assertEquals(5, problems.size(), problems.toString());
   }
 
   @Test
@@ -496,6 +498,41 @@ class PolicyValidatorTest {
         problems(sample().replace("\"minOverdueDays\": 91", "\"minOverdueDays\": -1").replace("\"max\": 36", "\"max\": 6")));
     assertEquals(List.of(Problem.of("p.json: $.eligibility.requiresHardshipProof", "expected true or false, got \"true\" "
         + "(line 11)")), problems(sample().replace("\"requiresHardshipProof\": true", "\"requiresHardshipProof\": \"true\"")));
+  }
+
+  /**
+   * Every problem at once, also beside a value that does not read or a field the format does not know: the rules of
+   * every field and part that read are checked too. A waiver cap of 1.5 or a misspelt key had been the file's only
+   * problems, and an effectiveTo before effectiveFrom or a max below min was told only once they were mended.
+   */
+  @Test
+  void aValueThatDoesNotReadOrAnUnknownFieldHidesNoOtherProblem() {
+    String known = "[minOverdueDays, requiresHardshipProof, minOutstanding]";
+    assertEquals(List.of(
+        Problem.of("p.json: $.eligibility.colour", "unknown field; known fields: " + known + " (line 10)"),
+        Problem.of("p.json: $.waivers.interest", "'1.5' is outside 0..1 (line 15)"),
+        Problem.of("p.json: $.effectiveTo", "2026-01-01 is before effectiveFrom 2026-01-15 (line 8)"),
+        Problem.of("p.json: $.eligibility.minOverdueDays", "-1 is negative (line 10)"),
+        Problem.of("p.json: $.installments.max", "6 is below min 12 (line 14)")),
+        problems(sample().replace("\"effectiveTo\": null", "\"effectiveTo\": \"2026-01-01\"")
+            .replace("\"minOverdueDays\": 91", "\"colour\": \"red\", \"minOverdueDays\": -1")
+            .replace("\"max\": 36", "\"max\": 6").replace("\"interest\": \"0.5\"", "\"interest\": \"1.5\"")));
+    // a part whose one fault is a key the format does not know is told so once: its binding leaves the key out
+    assertEquals(List.of(Problem.of("p.json: $.installments.colour", "unknown field; known fields: [min, max, step, "
+        + "method, annualRate, monthlyFeeRate] (line 14)")),
+        problems(sample().replace("\"max\": 36", "\"max\": 36, \"colour\": 1")));
+    // a field that does not read is told once, by what is wrong with it, and the rules it takes part in are left out
+    assertEquals(List.of(
+        Problem.of("p.json: $.platformName", "expected a string, got 5 (line 4)"),
+        Problem.of("p.json: $.productTypes[0]", "unknown product type \"CARD\"; expected one of "
+            + java.util.Arrays.toString(io.github.fenqi.core.debt.ProductType.values()) + " (line 5)"),
+        Problem.of("p.json: $.effectiveFrom", "'2026-1-15' is not a valid date YYYY-MM-DD: the month and the day take "
+            + "two digits each (line 7)"),
+        Problem.of("p.json: $.downPayment.minRatio", "'-0.05' is outside 0..1 (line 16)"),
+        Problem.of("p.json: $.schemaVersion", "2 is not supported; expected 1 (line 2)")),
+        problems(sample().replace("\"2026-01-15\",\n  \"effectiveTo\": null", "\"2026-1-15\",\n  \"effectiveTo\": null")
+            .replace("[\"CONSUMER_LOAN\"]", "[\"CARD\"]").replace("\"示例消费金融公司\"", "5")
+            .replace("\"schemaVersion\": 1", "\"schemaVersion\": 2").replace("\"0.05\"", "\"-0.05\"")));
   }
 
   /**

@@ -129,6 +129,11 @@ final class PlanCommand implements Callable<Integer> {
     }
     // names that are no file (a link to a moved file): the directory loaders pass over them in silence
     List<io.github.fenqi.core.Problem> notFiles = new ArrayList<>(PolicyCommand.notPolicyFileProblems(policies));
+    if (!notFiles.isEmpty()) { // with the other policy files' problems, as validate names them: they were told only
+      // once the name that is no file had gone
+      List<String> named = notFiles.stream().map(io.github.fenqi.core.Problem::location).toList();
+      PolicyCommand.loadProblems(policies).stream().filter(p -> !named.contains(p.location())).forEach(notFiles::add);
+    }
     if (rules != null) {
       notFiles.addAll(RulesCommand.notRuleFiles(rules));
     }

@@ -56,6 +56,18 @@ final class PolicyCommand implements Runnable {
   }
 
   /**
+   * The problems a strict open of {@code dir} names (each file's, and those only the files together show), none when it
+   * loads without one.
+   */
+  static List<Problem> loadProblems(Path dir) {
+    try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(dir)) {
+      return repo.loadProblems();
+    } catch (PolicyException e) {
+      return e.problems();
+    }
+  }
+
+  /**
    * The {@code *.json} names of {@code dir} in name order, or why there are none: a directory with no policy file (a
    * mistyped or not yet filled one) is refused by {@code plan --policies} as by {@code policy validate}, where the
    * plan had reported each debt as "no policy … in effect; known platforms: []", as if the lenders had no policy.
@@ -100,13 +112,7 @@ final class PolicyCommand implements Runnable {
       // strict open's words, since validate refuses the directory: the lenient ones ("ignored, and the terms of x.json
       // apply") told what a running service does, above an exit code that said the directory is refused
       Map<String, List<Problem>> together = new HashMap<>();
-      List<Problem> loadProblems;
-      try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(dir)) {
-        loadProblems = repo.loadProblems();
-      } catch (PolicyException e) {
-        loadProblems = e.problems();
-      }
-      for (Problem problem : loadProblems) {
+      for (Problem problem : loadProblems(dir)) {
         together.computeIfAbsent(problem.location(), k -> new ArrayList<>()).add(problem);
       }
       int invalid = 0;

@@ -117,6 +117,24 @@ class PolicyCommandTest {
     assertEquals("fenqi: 3 problems:\n  " + link + "\n  " + directory + "\n  " + fifo, plan.err().strip());
   }
 
+  /**
+   * A *.json name that is no file stops the plan with the other files' problems too, as validate names them all: a
+   * directory named old.json had been the plan's one problem, and a broken policy beside it was told only once it went.
+   */
+  @Test
+  void aNameThatIsNoFileStopsThePlanWithTheOtherFilesProblems(@TempDir Path dir) throws Exception {
+    Files.copy(SAMPLES.resolve("demo-credit-card.json"), dir.resolve("demo-credit-card.json"));
+    Files.createDirectory(dir.resolve("old.json"));
+    Files.writeString(dir.resolve("z.json"), "");
+    CliRun plan = CliRun.of("plan", "../../samples/cases/shanghai-three-debts-feasible.json", "--policies",
+        dir.toString());
+    assertEquals(1, plan.exit(), plan.err());
+    assertEquals("", plan.out());
+    assertEquals("fenqi: 2 problems:\n  " + dir.resolve("old.json") + ": is a directory, not a policy file\n  "
+        + dir.resolve("z.json") + ": $: is empty (0 bytes, no JSON value); a policy is one JSON object",
+        plan.err().strip());
+  }
+
   @Test
   void aMissingDirectoryIsOneLine() {
     CliRun run = CliRun.of("policy", "validate", "/no/such/dir");
