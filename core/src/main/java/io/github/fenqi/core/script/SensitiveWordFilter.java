@@ -71,15 +71,13 @@ public final class SensitiveWordFilter {
   private static final String RESOURCE = "sensitive-words.txt";
   /**
    * The endings after a Latin word that keep it that word: the inflections, and the adverb's -ly after the word or its
-   * -ed or -ing ({@code suicidally}, {@code threateningly} had passed). No English word is a lexicon word with one of
+   * -ed or -ing ({@code suicidally}, {@code threateningly} had passed). Not after a final e dropped or a consonant
+   * doubled: no English word is a lexicon word so spelt with -ly ({@code exposingly}, {@code scammingly}). No English word is a lexicon word with one of
    * these after it that does not mean the word (the wamerican word list was checked: none is; {@code medially} is
    * {@code media} and -lly, {@code usually} holds {@code sue} with a letter before it).
    */
   private static final java.util.Set<String> INFLECTIONS = java.util.Set.of("s", "es", "d", "ed", "ing", "ly", "edly",
       "ingly");
-  /** The endings after a final consonant doubled ({@code scammed}, {@code scammingly}) or a final e dropped. */
-  private static final java.util.Set<String> AFTER_DOUBLING = java.util.Set.of("ed", "ing", "edly", "ingly");
-  private static final java.util.Set<String> AFTER_E = java.util.Set.of("ing", "ingly");
   private static final SensitiveWordFilter DEFAULTS = builder().addDefaults().build();
 
   private final List<String> words;
@@ -253,7 +251,7 @@ public final class SensitiveWordFilter {
     }
     int end = last + 1;
     boolean joined = end < sk.length() && sk.originalStart(end) == to && isLatin(sk.charAt(end));
-    return ingOnly[p] ? joined && AFTER_E.contains(latinRun(sk, end))
+    return ingOnly[p] ? joined && latinRun(sk, end).equals("ing")
         : !(latinEnd[p] && joined && !inflectionFollows(sk, end, sk.charAt(last)));
   }
 
@@ -514,7 +512,7 @@ public final class SensitiveWordFilter {
   /**
    * Whether the Latin run starting at skeleton index {@code from} (up to the next separator) is an English
    * inflection ({@code s}, {@code es}, {@code d}, {@code ed}, {@code ing}) or one with {@code -ly}
-   * ({@link #INFLECTIONS}), or {@code -ed} or {@code -ing} (and their {@code -ly}) after the
+   * ({@link #INFLECTIONS}), or {@code -ed} or {@code -ing} after the
    * word's final consonant {@code last} doubled, so {@code threats}, {@code sued} and {@code scammed} are found while
    * {@code media} stays out of {@code mediator}.
    */
@@ -524,15 +522,16 @@ public final class SensitiveWordFilter {
       return true;
     }
     boolean consonant = last >= 'a' && last <= 'z' && "aeiouwxy".indexOf(last) < 0;
-    return consonant && run.length() > 2 && run.charAt(0) == last && AFTER_DOUBLING.contains(run.substring(1));
+    return consonant && run.length() > 2 && run.charAt(0) == last
+        && (run.substring(1).equals("ed") || run.substring(1).equals("ing"));
   }
 
-  /** The Latin run starting at skeleton index {@code from}, up to the next separator; at most 6 characters are read. */
+  /** The Latin run starting at skeleton index {@code from}, up to the next separator; at most 5 characters are read. */
   private static String latinRun(Skeleton sk, int from) {
-    StringBuilder run = new StringBuilder(6);
+    StringBuilder run = new StringBuilder(5);
     int to = from;
     while (to < sk.length() && isLatin(sk.charAt(to)) && (to == from || sk.originalStart(to) == sk.originalEnd(to - 1))) {
-      if (run.length() == 6) {
+      if (run.length() == 5) {
         return run.append('+').toString(); // longer than any inflection
       }
       run.append(sk.charAt(to));

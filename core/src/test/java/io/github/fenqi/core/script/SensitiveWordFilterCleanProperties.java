@@ -92,7 +92,7 @@ class SensitiveWordFilterCleanProperties {
         pieces.add(w.substring(w.length() - i));
       }
     }
-    pieces.addAll(List.of("好", "我", " ", "，"));
+    pieces.addAll(List.of("好", "我", " ", "，", "一"));
     return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(pieces)), Tuple.of(2, Arbitraries.of(ENDS))).list()
         .ofMinSize(0).ofMaxSize(12);
   }

@@ -149,6 +149,20 @@ class SensitiveWordFilterEvasionTest {
     assertEquals(List.of("一次性"), custom.find("一次一性").stream().map(SensitiveMatch::word).toList());
   }
 
+  /**
+   * A word that holds 一 is found with another put beside it (统一一战线), once, and a word that is another with 一 put
+   * in is found as itself alone. 一 between an ideograph and a Latin letter is no insertion: QQ一群 is a chat group's
+   * name (group one), not the word QQ群 disguised.
+   */
+  @Test
+  void theNumeralIsPutInBetweenIdeographsOnlyAndAWordIsFoundOnce() {
+    SensitiveWordFilter custom = SensitiveWordFilter.builder().add("统一战线", "QQ群", "催债", "催一债").build();
+    assertEquals(List.of("统一战线"), custom.find("统一一战线").stream().map(SensitiveMatch::word).toList());
+    assertEquals(List.of("催一债"), custom.find("别催一债").stream().map(SensitiveMatch::word).toList());
+    assertEquals(List.of(), custom.find("加了QQ一群"));
+    assertEquals(List.of("QQ群"), custom.find("加了QQ 群").stream().map(SensitiveMatch::word).toList());
+  }
+
   @Test
   void ordinarySentencesWithTheNumeralOneAreLeftAlone() {
     List<String> hits = new ArrayList<>();
