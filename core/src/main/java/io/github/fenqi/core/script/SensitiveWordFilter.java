@@ -176,11 +176,12 @@ public final class SensitiveWordFilter {
    * 投一诉 reads as 投—诉 (投ー诉, with the katakana mark, was found): the word with one 一 put in is a pattern of its
    * own. Not a separator everywhere, as ー is: 一 is an everyday character (一下, 统一, 同一), and only between the two
    * ideographs of a word does it join them. No shipped word with 一 put in is an ordinary phrase but 跑一路, an
-   * exception of the lexicon's.
+   * exception of the lexicon's. A word longer than {@value #LONGEST_WITH_ONE} characters has none: each place makes a
+   * pattern as long as the word, and a caller's word of 10 000 ideographs had filled the heap with 10⁸ characters.
    */
   private static List<Integer> oneInsertions(String skeleton) {
     List<Integer> at = new ArrayList<>();
-    for (int i = 1; i < skeleton.length(); i++) {
+    for (int i = 1; i < skeleton.length() && skeleton.length() <= LONGEST_WITH_ONE; i++) {
       if (isIdeograph(skeleton.charAt(i - 1)) && isIdeograph(skeleton.charAt(i))) {
         at.add(i);
       }
@@ -193,6 +194,8 @@ public final class SensitiveWordFilter {
   }
 
   private static final char ONE = '\u4E00';
+  /** The longest word skeleton found with 一 put in (the shipped lexicon's longest has 10 characters). */
+  static final int LONGEST_WITH_ONE = 32;
 
   private static boolean isIdeograph(char c) {
     return c >= 0x4E00 && c <= 0x9FFF;

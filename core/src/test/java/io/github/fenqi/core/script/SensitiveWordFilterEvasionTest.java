@@ -73,10 +73,7 @@ class SensitiveWordFilterEvasionTest {
       "I will ꓢꓴꓰ you|sue", "I will ᏚᑌE you|sue", "a loaп shark|loan shark", "a ꜱcaм|scam", "a тhreat|threat",
       "I will 𝐬𝐮𝐞 you|sue", "thoughts of ѕսiсidе|suicide", "ТНREAT|threat", "I will ՏUІNG them|sue"})
   void findsALatinWordWrittenWithConfusablesOfOtherScripts(String textAndWord) {
-    String text = textAndWord.substring(0, textAndWord.indexOf('|'));
-    List<SensitiveMatch> found = FILTER.find(text);
-    assertEquals(List.of(textAndWord.substring(text.length() + 1)), found.stream().map(SensitiveMatch::word).toList(),
-        text);
+    assertFoundAndCleaned(textAndWord);
   }
 
   /** Russian and Greek sentences are no English words, however many of their letters look Latin. */
@@ -95,11 +92,7 @@ class SensitiveWordFilterEvasionTest {
   @ValueSource(strings = {"I feel suicidally low.|suicidal", "He spoke threateningly.|threaten",
       "SUICIDALLY|suicidal", "They looked at me threateningly|threaten", "a threatenedly cold voice|threaten"})
   void findsAnAdverbOfAListedWord(String textAndWord) {
-    String text = textAndWord.substring(0, textAndWord.indexOf('|'));
-    List<SensitiveMatch> found = FILTER.find(text);
-    assertEquals(List.of(textAndWord.substring(text.length() + 1)), found.stream().map(SensitiveMatch::word).toList(),
-        text);
-    assertEquals("", FILTER.clean(text).text());
+    assertFoundAndCleaned(textAndWord);
   }
 
   /** English words that hold a listed word with other letters around it, -ly and -al among them. */
@@ -121,11 +114,16 @@ class SensitiveWordFilterEvasionTest {
       "我想自一杀|自杀", "大不了同归于一尽|同归于尽", "我要去报一警|报警", "我要投一訴|投诉", "金融监管一总局|金融监管总局",
       "我要起诉一你们|起诉你们", "我要投诉一下|投诉", "统一投诉|投诉"})
   void findsAChineseWordWithTheNumeralOneInsertedBetweenItsIdeographs(String textAndWord) {
+    assertFoundAndCleaned(textAndWord);
+  }
+
+  /** The text before {@code |} holds exactly the word after it, and cleaning it as a sentence leaves nothing. */
+  private static void assertFoundAndCleaned(String textAndWord) {
     String text = textAndWord.substring(0, textAndWord.indexOf('|'));
     List<SensitiveMatch> found = FILTER.find(text);
     assertEquals(List.of(textAndWord.substring(text.length() + 1)), found.stream().map(SensitiveMatch::word).toList(),
         text);
-    assertEquals("", FILTER.clean(text + "。").text(), text);
+    assertEquals("", FILTER.clean(text + "\n").text(), text);
   }
 
   /**
@@ -161,6 +159,18 @@ class SensitiveWordFilterEvasionTest {
     assertEquals(List.of("催一债"), custom.find("别催一债").stream().map(SensitiveMatch::word).toList());
     assertEquals(List.of(), custom.find("加了QQ一群"));
     assertEquals(List.of("QQ群"), custom.find("加了QQ 群").stream().map(SensitiveMatch::word).toList());
+  }
+
+  /** A caller's long word is found as written, without 一 put in: one of 10 000 ideographs had filled the heap. */
+  @Test
+  void aLongWordHasNoFormsWithTheNumeral() {
+    String longest = "催".repeat(SensitiveWordFilter.LONGEST_WITH_ONE);
+    String longer = "债".repeat(10_000);
+    SensitiveWordFilter custom = SensitiveWordFilter.builder().add(longest, longer).build();
+    String withOne = longest.substring(0, 5) + "一" + longest.substring(5);
+    assertEquals(List.of(longest), custom.find(withOne).stream().map(SensitiveMatch::word).toList());
+    assertEquals(List.of(), custom.find(longer.substring(0, 5) + "一" + longer.substring(5)));
+    assertEquals(List.of(longer), custom.find("我" + longer).stream().map(SensitiveMatch::word).toList());
   }
 
   @Test
