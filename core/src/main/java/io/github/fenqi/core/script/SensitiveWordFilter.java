@@ -33,11 +33,14 @@ import java.util.function.IntUnaryOperator;
  * ideographs too — as their simplified forms ({@code 投訴} as {@code 投诉}, {@code 悪意} as {@code 恶意}, {@code 挙報} as
  * {@code 举报}), with white space, punctuation, symbols, combining marks, zero-width characters and the blank Hangul
  * fillers removed, so {@code 投 诉}, {@code 投\u200B诉}, {@code 投。诉}, full-width {@code ＣＢＩＲＣ},
- * {@code ⓒⓞⓜⓟⓛⓐⓘⓝ} and {@code cоmplain} with a Cyrillic {@code о} are all found; each hit is mapped back to the
- * original characters. A word that begins (ends) with a Latin letter or digit only matches
+ * {@code ⓒⓞⓜⓟⓛⓐⓘⓝ}, {@code cоmplain} with a Cyrillic {@code о} and {@code sսe} with an Armenian {@code ս} (any
+ * letter Unicode's confusables list as an ASCII letter's look-alike, in the scripts Latin words are disguised in) and
+ * {@code 投一诉} (the numeral 一, drawn as a dash, between two ideographs of a word) are all found; each hit is mapped
+ * back to the original characters. A word that begins (ends) with a Latin letter or digit only matches
  * where the original character just before (after) it is not one, so {@code media} is not found in
  * {@code immediately}; an English inflection after it ({@code -s}, {@code -es}, {@code -d}, {@code -ed},
- * {@code -ing}) still matches, so {@code threats} and {@code sued} are found, and so does one spelt the English way: a
+ * {@code -ing}) or the adverb's {@code -ly} ({@code suicidally}, {@code threateningly}) still matches, so
+ * {@code threats} and {@code sued} are found, and so does one spelt the English way: a
  * final {@code e} dropped before {@code -ing} ({@code suing}, {@code exposing}), a final consonant doubled before
  * {@code -ed} or {@code -ing} ({@code scammed}, {@code scamming}). Cost is one pass over the text regardless of the
  * lexicon's size.
@@ -66,7 +69,15 @@ public final class SensitiveWordFilter {
   public static final String EXCEPTIONS = "exceptions";
 
   private static final String RESOURCE = "sensitive-words.txt";
-  private static final java.util.Set<String> INFLECTIONS = java.util.Set.of("s", "es", "d", "ed", "ing");
+  /**
+   * The endings after a Latin word that keep it that word: the inflections, and the adverb's -ly after the word or its
+   * -ed or -ing ({@code suicidally}, {@code threateningly} had passed). Not after a final e dropped or a consonant
+   * doubled: no English word is a lexicon word so spelt with -ly ({@code exposingly}, {@code scammingly}). No English word is a lexicon word with one of
+   * these after it that does not mean the word (the wamerican word list was checked: none is; {@code medially} is
+   * {@code media} and -lly, {@code usually} holds {@code sue} with a letter before it).
+   */
+  private static final java.util.Set<String> INFLECTIONS = java.util.Set.of("s", "es", "d", "ed", "ing", "ly", "edly",
+      "ingly");
   private static final SensitiveWordFilter DEFAULTS = builder().addDefaults().build();
 
   private final List<String> words;
@@ -108,7 +119,20 @@ public final class SensitiveWordFilter {
     for (int i : stemOf) {
       patterns.add(patterns.get(i).substring(0, patterns.get(i).length() - 1));
     }
+    // the words with 一 between two of their ideographs, each after its word's patterns: the word, where 一 was put
+    java.util.Set<String> known = new java.util.HashSet<>(patterns);
+    List<int[]> variantOf = new ArrayList<>();
+    for (int p = 0; p < n; p++) {
+      for (int at : oneInsertions(patterns.get(p))) {
+        String v = withOne(patterns.get(p), at);
+        if (known.add(v)) {
+          patterns.add(v);
+          variantOf.add(new int[] {p, at});
+        }
+      }
+    }
     int all = patterns.size();
+    int stems = n + stemOf.size();
     this.wordOf = new int[all];
     this.ingOnly = new boolean[all];
     this.skeletonLength = new int[all];
@@ -116,19 +140,27 @@ public final class SensitiveWordFilter {
     this.latinEnd = new boolean[all];
     for (int p = 0; p < all; p++) {
       String s = patterns.get(p);
-      wordOf[p] = p < n ? p : stemOf.get(p - n);
-      ingOnly[p] = p >= n;
+      wordOf[p] = p < n ? p : p < stems ? stemOf.get(p - n) : variantOf.get(p - stems)[0];
+      ingOnly[p] = p >= n && p < stems;
       skeletonLength[p] = s.length();
       latinStart[p] = isLatin(s.charAt(0));
       latinEnd[p] = isLatin(s.charAt(s.length() - 1));
     }
     this.automaton = AhoCorasick.of(patterns);
     this.exceptionsOf = new ArrayList<>(all);
-    for (String s : patterns) {
+    for (int p = 0; p < all; p++) {
+      String s = patterns.get(p);
       List<Exempt> holding = new ArrayList<>();
       for (String e : exceptions) {
         for (int at = e.indexOf(s); at >= 0; at = e.indexOf(s, at + 1)) {
           holding.add(new Exempt(e, at));
+        }
+      }
+      if (p >= stems) {
+        // an exception holds the word with 一 in it where it holds the word: 老板跑一路 is 老板跑路
+        int[] wordAndPlace = variantOf.get(p - stems);
+        for (Exempt e : exceptionsOf.get(wordAndPlace[0])) {
+          holding.add(new Exempt(withOne(e.skeleton(), e.offset() + wordAndPlace[1]), e.offset()));
         }
       }
       exceptionsOf.add(List.copyOf(holding));
@@ -136,7 +168,37 @@ public final class SensitiveWordFilter {
     // clean() rescans this far around a removal: a word no longer inside its exception lies within the exception's
     // length of it
     this.longest = Math.max(java.util.Arrays.stream(skeletonLength).max().orElse(1),
-        exceptions.stream().mapToInt(String::length).max().orElse(1));
+        exceptionsOf.stream().flatMap(List::stream).mapToInt(e -> e.skeleton().length()).max().orElse(1));
+  }
+
+  /**
+   * Where the numeral 一 may stand inside a word's skeleton: between two of its ideographs. 一 is drawn as a dash, and
+   * 投一诉 reads as 投—诉 (投ー诉, with the katakana mark, was found): the word with one 一 put in is a pattern of its
+   * own. Not a separator everywhere, as ー is: 一 is an everyday character (一下, 统一, 同一), and only between the two
+   * ideographs of a word does it join them. No shipped word with 一 put in is an ordinary phrase but 跑一路, an
+   * exception of the lexicon's. A word longer than {@value #LONGEST_WITH_ONE} characters has none: each place makes a
+   * pattern as long as the word, and a caller's word of 10 000 ideographs had filled the heap with 10⁸ characters.
+   */
+  private static List<Integer> oneInsertions(String skeleton) {
+    List<Integer> at = new ArrayList<>();
+    for (int i = 1; i < skeleton.length() && skeleton.length() <= LONGEST_WITH_ONE; i++) {
+      if (isIdeograph(skeleton.charAt(i - 1)) && isIdeograph(skeleton.charAt(i))) {
+        at.add(i);
+      }
+    }
+    return at;
+  }
+
+  private static String withOne(String skeleton, int at) {
+    return skeleton.substring(0, at) + ONE + skeleton.substring(at);
+  }
+
+  private static final char ONE = '\u4E00';
+  /** The longest word skeleton found with 一 put in (the shipped lexicon's longest has 10 characters). */
+  static final int LONGEST_WITH_ONE = 32;
+
+  private static boolean isIdeograph(char c) {
+    return c >= 0x4E00 && c <= 0x9FFF;
   }
 
   /** The shipped lexicon. */
@@ -452,7 +514,8 @@ public final class SensitiveWordFilter {
 
   /**
    * Whether the Latin run starting at skeleton index {@code from} (up to the next separator) is an English
-   * inflection ({@code s}, {@code es}, {@code d}, {@code ed}, {@code ing}), or {@code -ed} or {@code -ing} after the
+   * inflection ({@code s}, {@code es}, {@code d}, {@code ed}, {@code ing}) or one with {@code -ly}
+   * ({@link #INFLECTIONS}), or {@code -ed} or {@code -ing} after the
    * word's final consonant {@code last} doubled, so {@code threats}, {@code sued} and {@code scammed} are found while
    * {@code media} stays out of {@code mediator}.
    */
@@ -623,7 +686,8 @@ public final class SensitiveWordFilter {
         if (bySkeleton.containsKey(skeleton)) {
           all.add(Problem.of(phraseAndLocation[1], phrase + " is the lexicon word '"
               + Problem.excerpt(bySkeleton.get(skeleton)[0]) + "', which would never be found"));
-        } else if (bySkeleton.keySet().stream().noneMatch(skeleton::contains)) {
+        } else if (bySkeleton.keySet().stream().noneMatch(w -> skeleton.contains(w)
+            || oneInsertions(w).stream().anyMatch(at -> skeleton.contains(withOne(w, at))))) {
           all.add(Problem.of(phraseAndLocation[1], phrase + " holds no word of the lexicon: an exception is a phrase "
               + "in which a word is not found"));
         }

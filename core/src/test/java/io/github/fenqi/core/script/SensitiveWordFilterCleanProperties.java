@@ -28,7 +28,8 @@ class SensitiveWordFilterCleanProperties {
   private static final List<String> ENDS = List.of("。", "！", "？", "；", ".", "!", "?", ";", "\n", "\r\n", ". ");
   /** White space, invisible characters and the characters that come apart or join in a skeleton. */
   private static final List<String> ODD = List.of(" ", "　", "\u200b", "\u3164", "\u0301", "\u0308", "\ud83d",
-      "\ude00", "\ud83d\ude00", "ﬀ", "-", "，", "x", "ed", "ing", "s", "e", "m", "A", "訴", "ＭＥＤＩＡ", "ⓒ", "о");
+      "\ude00", "\ud83d\ude00", "ﬀ", "-", "，", "x", "ed", "ing", "s", "e", "m", "A", "訴", "ＭＥＤＩＡ", "ⓒ", "о", "一",
+      "ly", "ս");
 
   /** Pieces of a note: lexicon words, their halves and single characters, sentence ends and odd characters. */
   @Provide
@@ -91,7 +92,7 @@ class SensitiveWordFilterCleanProperties {
         pieces.add(w.substring(w.length() - i));
       }
     }
-    pieces.addAll(List.of("好", "我", " ", "，"));
+    pieces.addAll(List.of("好", "我", " ", "，", "一"));
     return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(pieces)), Tuple.of(2, Arbitraries.of(ENDS))).list()
         .ofMinSize(0).ofMaxSize(12);
   }

@@ -127,12 +127,33 @@ public final class Skeleton {
       + "аaеeѕsіiјjһhоoрpсcуyхxԁdԛqԝwӏl"
       + "ΑaΒbΕeΖzΗhΙiΚkΜmΝnΟoΡpΤtΥyΧx" + "οoαaνvιiκkρpυuχxϲcϳj"
       + "ᴀaʙbᴄcᴅdᴇeꜰfɢgʜhɪiᴊjᴋkʟlᴍmɴnᴏoᴘpꞯqʀrꜱsᴛtᴜuᴠvᴡwʏyᴢz" + "ıiȷj";
-  private static final Replacements LATIN = new Replacements(LOOK_ALIKES);
+
+  /**
+   * The other letters of Unicode's confusables ({@code confusables.txt}, UTS #39) whose prototype is an ASCII letter's,
+   * from the scripts a Latin word is disguised in — Latin, Greek, Coptic, Cyrillic, Armenian, Cherokee, Lisu, Canadian
+   * syllabics — and in the Basic Multilingual Plane: {@code sսe} with an Armenian ս, {@code ᏚᑌᎬ} in Cherokee and
+   * Canadian syllabics, {@code ꓢꓴꓰ} in Lisu had passed, the list of look-alikes above being one letter at a time. A
+   * prototype {@code l} is an I when the letter is a capital (Ӏ, Ⲓ), {@code rn} is m and {@code vv} is w, as they are
+   * the ASCII letters' prototypes. Letters that normalisation (NFKD) already reads as ASCII ones — the mathematical
+   * alphanumerics 𝐬𝐮𝐞, full-width, circled and letterlike forms — are left to it; Hebrew, Arabic and the Indic scripts'
+   * letters and digits drawn like o or l are not read as Latin. The letters of the Cherokee supplement (ꮪꮜꭼ, small
+   * capitals of the Cherokee capitals) read as their capitals do. Pairs: look-alike, Latin.
+   */
+  private static final String CONFUSABLES = "ɑaᎪaᗅaꓮaƄbЬbᏏbᖯbᏴbᗷbꓐbꞴbⲥcⲤcᏟcꓚcᏧdᑯdꓒdᎠdᗞdᗪdꓓdꬲeҽeᎬeꓰeꬵfꞙfẝfքfꞘfϜfᖴfꓝfɡgᶃgƍgցgᏀg"
+      + "ᏳgꓖgհhᏂhⲎhᎻhᕼhꓧhɩiꙇiᎥiƖiⲒiӀiͿjᎫjᒍjꓙjꞲjյjĸkⲕkкkⲔkᏦkꓗkǀlꓲlⳐlᏞlᒪlꓡlⳑlϺmⲘmᎷmᗰmꓟmꭑmʍm"
+      + "мmπnᴨnпnոnռnⲚnꓠnᴑoꬽoσoⲟoօoⲞoՕoꓳoⲣpⲢpᏢpᑭpꓑpգqզqꭇrꭈrᴦrⲅrгrƦrᎡrᏒrᖇrꓣrƽsՏsᏕsᏚsꓢsτtтt"
+      + "ⲦtᎢtꓔtꞟuꭎuꭒuʋuцuսuՍuᑌuꓴuѵvѴvᏙvᐯvꓦvɯwѡwաwᎳwᏔwꓪwᕁxᕽxⲬxꓫxꞳxɣyᶌyỿyꭚyγyүyⲨyᎩyᎽyꓬyᏃzꓜz";
+  private static final Replacements LATIN = new Replacements(LOOK_ALIKES + CONFUSABLES);
 
   /** The Latin letter a look-alike imitates, else {@code cp}. */
   static int latinLookAlike(int cp) {
     if (cp < 0x0131 || (cp >= 0x4E00 && cp <= 0x9FFF)) { // ASCII, Latin-1 and the ideographs hold none
       return cp;
+    }
+    if ((cp >= 0xAB70 && cp <= 0xABBF) || (cp >= 0x13F8 && cp <= 0x13FD)) {
+      int capital = Character.toUpperCase(cp); // Cherokee small letters: drawn as their capitals, smaller
+      int latin = LATIN.apply(capital);
+      return latin == capital ? cp : latin;
     }
     return LATIN.apply(cp);
   }
@@ -179,6 +200,9 @@ public final class Skeleton {
       for (int i = 0; i < n; i++) {
         from[i] = pairs.charAt(2 * order[i]);
         to[i] = pairs.charAt(2 * order[i] + 1);
+        if (i > 0 && from[i] == from[i - 1]) { // a binary search would find either replacement
+          throw new IllegalStateException("'" + from[i] + "' is replaced twice");
+        }
       }
     }
 
