@@ -72,9 +72,10 @@ public final class SensitiveWordFilter {
   /**
    * The endings after a Latin word that keep it that word: the inflections, and the adverb's -ly after the word or its
    * -ed or -ing ({@code suicidally}, {@code threateningly} had passed). Not after a final e dropped or a consonant
-   * doubled: no English word is a lexicon word so spelt with -ly ({@code exposingly}, {@code scammingly}). No English word is a lexicon word with one of
-   * these after it that does not mean the word (the wamerican word list was checked: none is; {@code medially} is
-   * {@code media} and -lly, {@code usually} holds {@code sue} with a letter before it).
+   * doubled: no English word is a lexicon word so spelt with -ly ({@code exposingly}, {@code scammingly}). No English
+   * word is a lexicon word with one of these after it that does not mean the word (the wamerican word list was
+   * checked: none is; {@code medially} is {@code media} and -lly, {@code usually} holds {@code sue} with a letter
+   * before it).
    */
   private static final java.util.Set<String> INFLECTIONS = java.util.Set.of("s", "es", "d", "ed", "ing", "ly", "edly",
       "ingly");

@@ -139,7 +139,8 @@ public final class Skeleton {
    * letters and digits drawn like o or l are not read as Latin. The letters of the Cherokee supplement (ꮪꮜꭼ, small
    * capitals of the Cherokee capitals) read as their capitals do. Pairs: look-alike, Latin.
    */
-  private static final String CONFUSABLES = "ɑaᎪaᗅaꓮaƄbЬbᏏbᖯbᏴbᗷbꓐbꞴbⲥcⲤcᏟcꓚcᏧdᑯdꓒdᎠdᗞdᗪdꓓdꬲeҽeᎬeꓰeꬵfꞙfẝfքfꞘfϜfᖴfꓝfɡgᶃgƍgցgᏀg"
+  private static final String CONFUSABLES = "ɑaᎪaᗅaꓮaƄbЬbᏏbᖯbᏴbᗷbꓐbꞴbⲥcⲤcᏟcꓚcᏧdᑯdꓒdᎠdᗞdᗪdꓓdꬲeҽeᎬeꓰeꬵfꞙfẝf"
+      + "քfꞘfϜfᖴfꓝfɡgᶃgƍgցgᏀg"
       + "ᏳgꓖgհhᏂhⲎhᎻhᕼhꓧhɩiꙇiᎥiƖiⲒiӀiͿjᎫjᒍjꓙjꞲjյjĸkⲕkкkⲔkᏦkꓗkǀlꓲlⳐlᏞlᒪlꓡlⳑlϺmⲘmᎷmᗰmꓟmꭑmʍm"
       + "мmπnᴨnпnոnռnⲚnꓠnᴑoꬽoσoⲟoօoⲞoՕoꓳoⲣpⲢpᏢpᑭpꓑpգqզqꭇrꭈrᴦrⲅrгrƦrᎡrᏒrᖇrꓣrƽsՏsᏕsᏚsꓢsτtтt"
       + "ⲦtᎢtꓔtꞟuꭎuꭒuʋuцuսuՍuᑌuꓴuѵvѴvᏙvᐯvꓦvɯwѡwաwᎳwᏔwꓪwᕁxᕽxⲬxꓫxꞳxɣyᶌyỿyꭚyγyүyⲨyᎩyᎽyꓬyᏃzꓜz";
