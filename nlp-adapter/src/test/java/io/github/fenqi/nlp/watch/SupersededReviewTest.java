@@ -178,14 +178,23 @@ class SupersededReviewTest {
             AnnouncementWatcher.Mode.REVIEW).build()) {
       w.pollOnce();
       String older = w.pendingReview().get(0).id();
-      java.util.concurrent.CompletableFuture<PolicyChange> approval =
-          java.util.concurrent.CompletableFuture.supplyAsync(() -> w.approve(older));
-      assertTrue(applying.await(10, java.util.concurrent.TimeUnit.SECONDS));
-      feed.set("[{\"id\":\"p\",\"content\":\"最长可分48期。\"}]");
-      w.pollOnce();
-      release.countDown();
-      assertEquals(PolicyChange.Status.APPLIED, approval.get(10, java.util.concurrent.TimeUnit.SECONDS).status());
-      assertEquals(List.of(List.of()), w.pendingReview().stream().map(PolicyChange::supersedes).toList());
+      // the approval on a thread of its own. CompletableFuture's default executor, on two cores (common pool
+      // parallelism 1), is a thread per task on JDK 17 but the common pool itself on JDK 25, where java.net.http also
+      // completes the poll's fetch: the approval, blocked in the slow store, held the pool's one worker, and the poll
+      // waited 10 s for the approval it was to overtake
+      java.util.concurrent.ExecutorService approver = java.util.concurrent.Executors.newSingleThreadExecutor();
+      try {
+        java.util.concurrent.Future<PolicyChange> approval = approver.submit(() -> w.approve(older));
+        assertTrue(applying.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        feed.set("[{\"id\":\"p\",\"content\":\"最长可分48期。\"}]");
+        w.pollOnce();
+        release.countDown();
+        assertEquals(PolicyChange.Status.APPLIED, approval.get(10, java.util.concurrent.TimeUnit.SECONDS).status());
+        assertEquals(List.of(List.of()), w.pendingReview().stream().map(PolicyChange::supersedes).toList());
+      } finally {
+        release.countDown();
+        approver.shutdownNow();
+      }
     }
     assertEquals(List.of("QUEUED_FOR_REVIEW 最长可分60期。", "QUEUED_FOR_REVIEW 最长可分48期。", "APPLIED 最长可分60期。"),
         events());
